@@ -1,0 +1,56 @@
+// String functions: argument casts and result types as Spark declares them.
+import { describe, expect, it } from 'vitest';
+import { callText } from './resolve-text.js';
+
+describe('string functions', () => {
+  it.each<[string, string[], string]>([
+    ['substring', ['string', 'int', 'int'], '(string, int, int) -> string'],
+    ['substr', ['string', 'bigint'], '(string, int) -> string'],
+    ['substring', ['binary', 'int'], '(binary, int) -> binary'],
+    ['substring', ['int', 'int'], '(string, int) -> string'],
+    ['substring', ['string'], 'function `substring` expects 2 or 3 arguments, got 1'],
+    ['substring', ['array<int>', 'int'], 'cannot resolve `substring(array<int>, int)`: argument 1 requires string or binary, got array<int>'],
+    ['concat', ['string', 'int', 'date'], '(string, string, string) -> string'],
+    ['concat', ['binary', 'binary'], '(binary, binary) -> binary'],
+    ['concat', ['array<int>', 'array<bigint>'], '(array<bigint>, array<bigint>) -> array<bigint>'],
+    ['concat', [], '() -> string'],
+    ['concat', ['array<int>', 'array<boolean>'], 'cannot resolve `concat(array<int>, array<boolean>)`: the arrays have no common type'],
+    ['concat', ['string', 'map<int,int>'], 'cannot resolve `concat(string, map<int,int>)`: argument 2 requires string, binary or array (all arguments arrays, or none), got map<int,int>'],
+    ['concat_ws', ['string', 'string', 'int', 'array<string>'], '(string, string, string, array<string>) -> string'],
+    ['concat_ws', [], 'function `concat_ws` expects at least 1 argument, got 0'],
+    ['upper', ['string'], '(string) -> string'],
+    ['ucase', ['int'], '(string) -> string'],
+    ['lcase', ['string'], '(string) -> string'],
+    ['trim', ['string'], '(string) -> string'],
+    ['ltrim', ['string', 'string'], '(string, string) -> string'],
+    ['rtrim', ['string', 'string', 'string'], 'function `rtrim` expects 1 or 2 arguments, got 3'],
+    ['length', ['string'], '(string) -> int'],
+    ['char_length', ['binary'], '(binary) -> int'],
+    ['character_length', ['date'], '(string) -> int'],
+    ['regexp_extract', ['string', 'string'], '(string, string) -> string'],
+    ['regexp_extract', ['string', 'string', 'int'], '(string, string, int) -> string'],
+    ['regexp_replace', ['string', 'string', 'string'], '(string, string, string) -> string'],
+    ['split', ['string', 'string'], '(string, string) -> array<string>'],
+    ['replace', ['string', 'string'], '(string, string) -> string'],
+    ['lpad', ['string', 'int', 'string'], '(string, int, string) -> string'],
+    ['rpad', ['binary', 'int', 'binary'], '(binary, int, binary) -> binary'],
+    ['rpad', ['binary', 'int', 'string'], '(string, int, string) -> string'],
+    ['instr', ['string', 'string'], '(string, string) -> int'],
+    ['locate', ['string', 'string', 'int'], '(string, string, int) -> int'],
+    ['position', ['string', 'string'], '(string, string) -> int'],
+    ['reverse', ['string'], '(string) -> string'],
+    ['reverse', ['array<date>'], '(array<date>) -> array<date>'],
+    ['initcap', ['string'], '(string) -> string'],
+    ['left', ['string', 'int'], '(string, int) -> string'],
+    ['right', ['string', 'bigint'], '(string, int) -> string'],
+    ['repeat', ['string', 'int'], '(string, int) -> string'],
+    ['translate', ['string', 'string', 'string'], '(string, string, string) -> string'],
+    ['substring_index', ['string', 'string', 'int'], '(string, string, int) -> string'],
+    ['ascii', ['string'], '(string) -> int'],
+    ['chr', ['int'], '(bigint) -> string'],
+    ['startswith', ['string', 'string'], '(string, string) -> boolean'],
+    ['format_string', ['string', 'int', 'date'], '(string, int, date) -> string'],
+  ])('%s(%s): %s', (name, args, expected) => {
+    expect(callText(name, args)).toBe(expected);
+  });
+});
