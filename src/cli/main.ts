@@ -1,0 +1,69 @@
+// The `sqlopt` command: parses arguments, calls the API, prints. Errors become rendered diagnostics, never stack traces.
+import { readFileSync } from 'node:fs';
+import { SqlError } from '../common/errors.js';
+import { renderDiagnostics } from '../common/render-diagnostic.js';
+import { Session } from '../api/session.js';
+import { parseCommandLine, USAGE } from './args.js';
+import type { CliCommand } from './args.js';
+
+declare const SQLOPT_VERSION: string | undefined;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile: (path: string) => string;
+}
+
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+};
+
+/** Runs the CLI; returns the exit code (0 ok, 1 bad input, 2 usage, 70 internal error). */
+export function runCli(argv: readonly string[], io: CliIo = processIo): number {
+  let source: string | undefined;
+  let sourceName: string | undefined;
+  let command: CliCommand | undefined;
+  try {
+    command = parseCommandLine(argv);
+    switch (command.kind) {
+      case 'help':
+        io.stdout(USAGE);
+        return 0;
+      case 'version':
+        io.stdout(typeof SQLOPT_VERSION === 'string' ? SQLOPT_VERSION : 'development');
+        return 0;
+      case 'explain': {
+        const session = new Session();
+        for (const { key, value } of command.conf) session.config.set(key, value);
+        for (const dir of command.dataDirs) session.registerDataDir(dir);
+        for (const { name, path } of command.tables) session.registerParquet(name, path);
+        if (command.file !== undefined) {
+          sourceName = command.file === '-' ? '<stdin>' : command.file;
+          source = readSource(command.file, io);
+        } else source = command.sql!;
+        io.stdout(session.explain(source, { extended: command.extended, format: command.format, types: command.types }));
+        return 0;
+      }
+    }
+  } catch (e) {
+    if (e instanceof SqlError) {
+      io.stderr(renderDiagnostics(e.diagnostics, source, sourceName));
+      return e.code === 'CLI_USAGE' ? 2 : 1;
+    }
+    const detail = process.env.SQLOPT_DEBUG ? `\n${(e as Error).stack}` : '\n(set SQLOPT_DEBUG=1 for details)';
+    io.stderr(`internal error: ${(e as Error).message ?? String(e)}${detail}\nThis is a bug in sqlopt; please report it with the query.`);
+    return 70;
+  }
+}
+
+function readSource(file: string, io: CliIo): string {
+  try {
+    return io.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : ((e as Error).message ?? 'unreadable');
+    throw new SqlError([{ code: 'CLI_FILE', message: `cannot read '${file}': ${why}`, severity: 'error' }]);
+  }
+}
