@@ -1,6 +1,7 @@
 // Prints a syntax tree as one line of Spark SQL that parses back to the same tree (spans aside).
 import { KEYWORDS, RESERVED_WORDS } from '../../grammar/tokens.js';
 import { assertNever } from '../common/assert-never.js';
+import { typeToString } from '../types/data-type.js';
 import type { DataType, StructField } from '../types/data-type.js';
 import type * as A from './ast.js';
 
@@ -525,24 +526,9 @@ function printType(t: DataType): string {
       const field = (f: StructField) => `${identifier(f.name)}:${printType(f.type)}${f.nullable ? '' : ' NOT NULL'}`;
       return `struct<${t.fields.map(field).join(',')}>`;
     }
-    case 'null':
-      return 'void';
-    case 'boolean':
-    case 'tinyint':
-    case 'smallint':
-    case 'int':
-    case 'bigint':
-    case 'float':
-    case 'double':
-    case 'string':
-    case 'binary':
-    case 'date':
-    case 'timestamp':
-    case 'timestamp_ntz':
-    case 'interval':
-      return t.kind;
     default:
-      return assertNever(t, 'data type');
+      // Scalar types print as Spark names them (void for NULL's type).
+      return typeToString(t);
   }
 }
 
