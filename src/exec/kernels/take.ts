@@ -1,0 +1,75 @@
+// Gathers rows by index: the kernel behind filters, joins and sorts. An index of -1 yields NULL (outer joins).
+import { assertNever } from '../../common/assert-never.js';
+import type { Batch, Vector, VectorData } from '../vector.js';
+
+/** `v[indices[0]], v[indices[1]], …`; index -1 gives NULL. */
+export function take(v: Vector, indices: Int32Array): Vector {
+  const n = indices.length;
+  let nulls: Uint8Array | undefined;
+  const src = v.nulls;
+  for (let i = 0; i < n; i++) {
+    const j = indices[i]!;
+    if (j < 0 || (src !== undefined && src[j] === 1)) (nulls ??= new Uint8Array(n))[i] = 1;
+  }
+  const data = takeData(v.data, indices);
+  return nulls ? { type: v.type, length: n, data, nulls } : { type: v.type, length: n, data };
+}
+
+function takeData(d: VectorData, indices: Int32Array): VectorData {
+  const n = indices.length;
+  switch (d.layout) {
+    case 'bool': {
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = d.values[indices[i]!] ?? 0;
+      return { layout: 'bool', values: out };
+    }
+    case 'i32': {
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) out[i] = d.values[indices[i]!] ?? 0;
+      return { layout: 'i32', values: out };
+    }
+    case 'f64': {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = d.values[indices[i]!] ?? 0;
+      return { layout: 'f64', values: out };
+    }
+    case 'dict': {
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) out[i] = d.codes[indices[i]!] ?? 0;
+      return { layout: 'dict', codes: out, dictionary: d.dictionary };
+    }
+    case 'big':
+      return { layout: 'big', values: gather(d.values, indices, 0n) };
+    case 'str':
+      return { layout: 'str', values: gather(d.values, indices, '') };
+    case 'obj':
+      return { layout: 'obj', values: gather(d.values, indices, undefined) };
+    default:
+      return assertNever(d, 'vector layout');
+  }
+}
+
+function gather<T>(values: readonly T[], indices: Int32Array, fill: T): T[] {
+  const out = new Array<T>(indices.length);
+  for (let i = 0; i < indices.length; i++) {
+    const j = indices[i]!;
+    out[i] = j < 0 ? fill : values[j]!;
+  }
+  return out;
+}
+
+/** Every column of a batch gathered by the same indices. */
+export function takeBatch(b: Batch, indices: Int32Array): Batch {
+  return { length: indices.length, columns: b.columns.map((c) => take(c, indices)) };
+}
+
+/** The indices of the rows where a boolean vector is true (not NULL, not false): a filter's selection. */
+export function selectTrue(mask: Vector): Int32Array {
+  const d = mask.data;
+  if (d.layout !== 'bool') throw new TypeError(`a filter needs a boolean vector, not ${d.layout}`);
+  const nulls = mask.nulls;
+  const out = new Int32Array(mask.length);
+  let k = 0;
+  for (let i = 0; i < mask.length; i++) if (d.values[i] === 1 && (nulls === undefined || nulls[i] === 0)) out[k++] = i;
+  return out.subarray(0, k);
+}
