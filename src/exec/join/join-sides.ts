@@ -1,0 +1,41 @@
+// The probe and build sides of a running join, and gathering rows of both into one batch by pair indices.
+import { InternalError } from '../../common/errors.js';
+import type { ColumnId } from '../../logical/expr.js';
+import type { Column } from '../../logical/plan.js';
+import { take } from '../kernels/take.js';
+import type { Batch } from '../vector.js';
+
+/** Where a column of a join's output (or condition input) comes from: a column of the probe or the build side. */
+export interface ColumnSource {
+  readonly side: 'probe' | 'build';
+  readonly index: number;
+}
+
+/**
+ * The source of each of `columns` (by id) among the join inputs' columns, `build` telling which input is built.
+ * Output columns keep the ids of the input columns they pass on, so this also places them when outer joins made
+ * them nullable.
+ */
+export function columnSources(
+  columns: readonly { readonly id: ColumnId }[],
+  left: readonly Column[],
+  right: readonly Column[],
+  build: 'left' | 'right',
+): ColumnSource[] {
+  const [leftSide, rightSide] = build === 'right' ? (['probe', 'build'] as const) : (['build', 'probe'] as const);
+  return columns.map(({ id }) => {
+    const l = left.findIndex((c) => c.id === id);
+    if (l >= 0) return { side: leftSide, index: l };
+    const r = right.findIndex((c) => c.id === id);
+    if (r >= 0) return { side: rightSide, index: r };
+    throw new InternalError(`join column #${id} is not an input column`);
+  });
+}
+
+/** Rows `probeRows[k]` and `buildRows[k]` (equally long; -1: NULLs for that side) as one batch of the `sources` columns. */
+export function gatherRows(sources: readonly ColumnSource[], probe: Batch, probeRows: Int32Array, build: Batch, buildRows: Int32Array): Batch {
+  return {
+    length: probeRows.length,
+    columns: sources.map((s) => (s.side === 'probe' ? take(probe.columns[s.index]!, probeRows) : take(build.columns[s.index]!, buildRows))),
+  };
+}
