@@ -1,4 +1,6 @@
-// A Session: the catalog and settings one user works with, and the statements that change them.
+// A Session: the catalog and settings one user works with, the statements that change them, and running queries.
+// The execution path (operators, Parquet decoding, Arrow) is imported on first use, so that EXPLAIN starts fast.
+import type { RecordBatch, Table } from 'apache-arrow';
 import type { Query, Statement } from '../ast/ast.js';
 import { parseScript, parseQuery } from '../ast/parse.js';
 import { printSql } from '../ast/print-sql.js';
@@ -12,6 +14,15 @@ import { analyzeQuery } from '../analyzer/analyze.js';
 import type { AnalyzedQuery } from '../analyzer/analyze.js';
 import type { AnalyzerOptions } from '../analyzer/context.js';
 import { outputOf } from '../logical/output.js';
+import type { Statistics, TableSource } from '../logical/plan.js';
+import { optimize, ruleNames } from '../optimizer/driver.js';
+import type { OptimizeResult } from '../optimizer/driver.js';
+import { planPhysical } from '../physical/planner.js';
+import type { PhysicalQuery } from '../physical/planner.js';
+import type { Batch } from '../exec/vector.js';
+import { vectorFromValues } from '../exec/vector.js';
+import type { NamedType } from '../exec/arrow/arrow-types.js';
+import { T } from '../types/data-type.js';
 import { optionsForMode, renderExplain } from './explain.js';
 import type { ExplainOptions } from './explain.js';
 
@@ -28,11 +39,25 @@ export interface CommandResult {
 
 const NO_ROWS: CommandResult = { columns: [], rows: [] };
 
+/** One query through every stage. */
+export interface PlannedQuery {
+  readonly analyzed: AnalyzedQuery;
+  readonly optimized: OptimizeResult;
+  readonly physical: PhysicalQuery;
+}
+
+/** The rows of a statement: its columns, and its batches as they are produced. */
+interface StatementRows {
+  readonly columns: readonly NamedType[];
+  readonly batches: AsyncGenerator<Batch>;
+}
+
 /**
  * @example
  * const session = new Session();
  * session.registerDataDir('data/tpch/sf1');
  * console.log(session.explain('SELECT count(*) FROM lineitem WHERE l_quantity < 10'));
+ * const table = await session.sql('SELECT n_name FROM nation WHERE n_regionkey = 1'); // an apache-arrow Table
  */
 export class Session {
   readonly catalog = new Catalog<Query>();
@@ -62,6 +87,87 @@ export class Session {
     return analyzeQuery(query, this.catalog, this.analyzerOptions());
   }
 
+  /** Analyzes one query, optimizes it (skipping the rules `sqlopt.optimizer.disabled` names) and plans it for execution. */
+  planQuery(sql: string | Query, options: { readonly trace?: boolean } = {}): PlannedQuery {
+    const analyzed = this.analyze(sql);
+    const optimized = optimize(analyzed.plan, { disabled: ruleNames(this.config.get('sqlopt.optimizer.disabled')), trace: options.trace ?? false });
+    const physical = planPhysical(optimized.plan, { tableStatistics: (source) => this.tableStatistics(source) });
+    return { analyzed, optimized, physical };
+  }
+
+  /**
+   * Runs a script: its statements in order (views and settings apply to what follows; every query runs), and returns
+   * the rows of the last statement that returns rows (a query, EXPLAIN, SHOW TABLES, DESCRIBE, SET without a value)
+   * as an Arrow table; a table without columns when there is none.
+   *
+   * @example
+   * const table = await session.sql("SET spark.sql.session.timeZone = 'UTC'; SELECT count(*) AS n FROM lineitem");
+   * table.getChild('n')?.get(0); // 6005n
+   */
+  async sql(script: string): Promise<Table> {
+    const [{ tableToArrow }, result] = await Promise.all([import('../exec/arrow/to-arrow.js'), this.runScript(script)]);
+    const batches: Batch[] = [];
+    for await (const b of result.batches) batches.push(b);
+    return tableToArrow(batches, result.columns);
+  }
+
+  /**
+   * Like `sql`, but yields the result's record batches as the engine produces them.
+   *
+   * @example
+   * for await (const batch of session.sqlStream('SELECT * FROM lineitem')) total += batch.numRows;
+   */
+  async *sqlStream(script: string): AsyncGenerator<RecordBatch> {
+    const [{ batchToArrow }, { arrowSchemaOf }] = await Promise.all([import('../exec/arrow/to-arrow.js'), import('../exec/arrow/arrow-types.js')]);
+    const result = await this.runScript(script);
+    const schema = arrowSchemaOf(result.columns);
+    for await (const b of result.batches) yield batchToArrow(b, result.columns, schema);
+  }
+
+  /** Runs every statement of `script` in order; the rows of the last one that returns rows are left to stream. */
+  private async runScript(script: string): Promise<StatementRows> {
+    const statements = parseScript(script).statements;
+    const last = statements.findLastIndex(returnsRows);
+    let result: StatementRows = { columns: [], batches: batchesOf([]) };
+    for (const [i, statement] of statements.entries()) {
+      const rows = await this.runStatement(statement);
+      if (i === last) result = rows!;
+      // Earlier queries run too, so that their errors surface; their rows are dropped.
+      else if (rows) for await (const _ of rows.batches);
+    }
+    return result;
+  }
+
+  /** Runs one statement; a query is planned now (with the settings in force here) and runs as its batches are read. */
+  private async runStatement(statement: Statement): Promise<StatementRows | undefined> {
+    switch (statement.kind) {
+      case 'queryStatement': {
+        const { physical } = this.planQuery(statement.query);
+        const { runPlan } = await import('../exec/run-query.js');
+        return { columns: physical.root.output, batches: runPlan(physical, { timeZone: this.config.get('spark.sql.session.timeZone') }) };
+      }
+      case 'explain':
+        return stringRows({ columns: ['plan'], rows: [[this.explainStatement(statement)]] });
+      case 'createTable':
+      case 'insert': {
+        const writes = await import('./write-statements.js');
+        await (statement.kind === 'createTable' ? writes.createTable(this, statement) : writes.insertInto(this, statement));
+        return undefined;
+      }
+      default: {
+        const result = this.runCommand(statement);
+        return returnsRows(statement) ? stringRows(result) : undefined;
+      }
+    }
+  }
+
+  /** Row count and size of a scanned table, from the catalog; undefined for a path the catalog does not list. */
+  private tableStatistics(source: TableSource): Statistics | undefined {
+    const entry = this.catalog.lookup([source.name]);
+    if (entry?.kind !== 'table' || entry.table.location !== source.location) return undefined;
+    return { rowCount: entry.table.rowCount, sizeInBytes: entry.table.sizeBytes };
+  }
+
   /**
    * Explains every query (and EXPLAIN statement) of a script. Statements that define views or change settings
    * are applied on the way, so a script's queries can use its views.
@@ -81,13 +187,13 @@ export class Session {
     if (statement.kind === 'explain') return this.explainStatement(statement.statement, { ...options, ...optionsForMode(statement.mode) });
     if (statement.kind !== 'queryStatement')
       fail('ANALYSIS_UNSUPPORTED', `EXPLAIN of ${describeStatement(statement)} is not supported yet; explain its query instead`, statement.span);
-    const { plan, warnings } = this.analyze(statement.query);
-    return renderExplain({ statement, analyzed: plan, warnings }, options);
+    const { analyzed, optimized, physical } = this.planQuery(statement.query, { trace: options.verbose ?? false });
+    return renderExplain({ statement, analyzed: analyzed.plan, warnings: analyzed.warnings, optimized, physical }, options);
   }
 
   /**
    * Runs a statement that changes or reads the catalog or settings: CREATE/DROP VIEW, CREATE VIEW … USING,
-   * DROP TABLE, SET, RESET, SHOW TABLES, DESCRIBE. Queries and writes need the execution engine.
+   * DROP TABLE, SET, RESET, SHOW TABLES, DESCRIBE. Queries, CREATE TABLE and INSERT run with `sql`.
    */
   runCommand(statement: Statement): CommandResult {
     switch (statement.kind) {
@@ -141,6 +247,7 @@ export class Session {
       case 'explain':
       case 'createTable':
       case 'insert':
+        return fail('EXEC_UNSUPPORTED', `${describeStatement(statement)} runs a query: run it with Session.sql`, statement.span);
       case 'cacheTable':
       case 'uncacheTable':
         return fail('EXEC_UNSUPPORTED', `${describeStatement(statement)} needs the execution engine, which this version does not have yet`, statement.span);
@@ -167,6 +274,32 @@ export class Session {
     }
     return { columns: ['col_name', 'data_type', 'comment'], rows };
   }
+}
+
+/** Whether a statement's result is rows (the result of a script is the last such statement's). */
+function returnsRows(s: Statement): boolean {
+  switch (s.kind) {
+    case 'queryStatement':
+    case 'explain':
+    case 'showTables':
+    case 'describe':
+      return true;
+    case 'set':
+      return s.value === undefined;
+    default:
+      return false;
+  }
+}
+
+/** A command's rows as string columns. */
+function stringRows(result: CommandResult): StatementRows {
+  const columns = result.columns.map((name) => ({ name, type: T.string, nullable: true }));
+  const batch: Batch = { length: result.rows.length, columns: columns.map((c, j) => vectorFromValues(c.type, result.rows.map((r) => r[j]!))) };
+  return { columns, batches: batchesOf(batch.length ? [batch] : []) };
+}
+
+async function* batchesOf(batches: readonly Batch[]): AsyncGenerator<Batch> {
+  yield* batches;
 }
 
 function lastPart(name: readonly string[]): string {

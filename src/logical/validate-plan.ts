@@ -15,7 +15,9 @@ export function validatePlan(plan: LogicalPlan, outer: ReadonlyMap<ColumnId, Col
 
 function check(p: LogicalPlan, outer: ReadonlyMap<ColumnId, Column>, problems: string[]): void {
   const visible = new Map<ColumnId, Column>();
-  for (const c of planChildren(p)) for (const col of outputOf(c)) visible.set(col.id, col);
+  // A scan's pushed filters read the scan's own columns; every other node's expressions read its children's outputs.
+  const inputs = p.kind === 'scan' ? [p.columns] : planChildren(p).map(outputOf);
+  for (const cols of inputs) for (const col of cols) visible.set(col.id, col);
 
   const seen = new Set<ColumnId>();
   for (const col of outputOf(p)) {
