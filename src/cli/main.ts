@@ -1,10 +1,12 @@
 // The `sqlopt` command: parses arguments, calls the API, prints. Errors become rendered diagnostics, never stack traces.
+// `run` and `query` load the executor (Arrow, the Parquet wasm) through a dynamic import; `explain` never loads it.
 import { readFileSync } from 'node:fs';
 import { SqlError } from '../common/errors.js';
 import { renderDiagnostics } from '../common/render-diagnostic.js';
 import { Session } from '../api/session.js';
 import { parseCommandLine, USAGE } from './args.js';
-import type { CliCommand } from './args.js';
+import type { CliCommand, CommonOptions } from './args.js';
+import type { Terminal } from './progress.js';
 
 declare const SQLOPT_VERSION: string | undefined;
 
@@ -12,16 +14,28 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => string;
+  /** stderr when it is a terminal: the progress line of long statements is drawn there. */
+  readonly terminal?: Terminal;
 }
 
 const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
   readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  ...(process.stderr.isTTY
+    ? {
+        terminal: {
+          write: (raw: string) => void process.stderr.write(raw),
+          get columns() {
+            return process.stderr.columns || 80;
+          },
+        },
+      }
+    : {}),
 };
 
-/** Runs the CLI; returns the exit code (0 ok, 1 bad input, 2 usage, 70 internal error). */
-export function runCli(argv: readonly string[], io: CliIo = processIo): number {
+/** Runs the CLI; resolves to the exit code (0 ok, 1 bad input or a failed statement, 2 usage, 70 internal error). */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let source: string | undefined;
   let sourceName: string | undefined;
   let command: CliCommand | undefined;
@@ -35,15 +49,23 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
         io.stdout(typeof SQLOPT_VERSION === 'string' ? SQLOPT_VERSION : 'development');
         return 0;
       case 'explain': {
-        const session = new Session();
-        for (const { key, value } of command.conf) session.config.set(key, value);
-        for (const dir of command.dataDirs) session.registerDataDir(dir);
-        for (const { name, path } of command.tables) session.registerParquet(name, path);
+        const session = openSession(command);
         if (command.file !== undefined) {
           sourceName = command.file === '-' ? '<stdin>' : command.file;
           source = readSource(command.file, io);
         } else source = command.sql!;
         io.stdout(session.explain(source, { extended: command.extended, format: command.format, types: command.types }));
+        return 0;
+      }
+      case 'run':
+      case 'query': {
+        const session = openSession(command);
+        if (command.kind === 'run') {
+          sourceName = command.file === '-' ? '<stdin>' : command.file;
+          source = readSource(command.file, io);
+        } else source = command.sql;
+        const { runScript } = await import('./run-script.js');
+        await runScript(session, source, command, io);
         return 0;
       }
     }
@@ -56,6 +78,14 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     io.stderr(`internal error: ${(e as Error).message ?? String(e)}${detail}\nThis is a bug in sqlopt; please report it with the query.`);
     return 70;
   }
+}
+
+function openSession(options: CommonOptions): Session {
+  const session = new Session();
+  for (const { key, value } of options.conf) session.config.set(key, value);
+  for (const dir of options.dataDirs) session.registerDataDir(dir);
+  for (const { name, path } of options.tables) session.registerParquet(name, path);
+  return session;
 }
 
 function readSource(file: string, io: CliIo): string {
