@@ -14,10 +14,15 @@ if (!existsSync(bundle)) {
   process.exit(70);
 }
 const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+// A reader that closes the pipe early (`sqlopt query … | head`) has what it wanted: stop quietly, not with EPIPE.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-process.exitCode = module.exports.runCli(process.argv.slice(2));
+process.exitCode = await module.exports.runCli(process.argv.slice(2));
 
 // The build runs the CLI once with this set, so the cache also holds the functions a run compiles lazily.
 if (process.env.SQLOPT_WRITE_CODE_CACHE === '1') {

@@ -22,7 +22,9 @@ await build({
   format: 'cjs',
   external: runtimeLibraries,
   minify: true,
-  define: { SQLOPT_VERSION: JSON.stringify(pkg.version) },
+  // ESM modules that locate files through import.meta.url (the Parquet wasm loader) get the bundle's own URL.
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { SQLOPT_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__bundleUrl' },
 });
 // One run fills the code cache with what a typical `explain` compiles.
 execFileSync(process.execPath, [`${root}bin/sqlopt.js`, 'explain', "SELECT a, count(*) FROM VALUES (1), (2) AS t(a) GROUP BY a"], {
