@@ -107,6 +107,12 @@ export interface Join {
   readonly right: LogicalPlan;
   /** Absent for a cross join or a join without condition. */
   readonly condition?: Expr;
+  /**
+   * Anti joins only, from NOT IN: the condition is only equalities of the keys, and a NULL key makes the comparison
+   * unknown as SQL says — no left row survives when the right side has a NULL key, and a left row with a NULL key
+   * survives only when the right side is empty.
+   */
+  readonly nullAware?: boolean;
 }
 
 export interface Sort {

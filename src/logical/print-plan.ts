@@ -74,7 +74,7 @@ const describers: Describers = {
       p.output,
       c,
     )}`,
-  join: (p, c) => `Join: ${p.joinType}${p.condition ? `, ${printExpr(p.condition, c.namer)}` : ''}`,
+  join: (p, c) => `Join: ${p.joinType}${p.nullAware ? ' (null-aware)' : ''}${p.condition ? `, ${printExpr(p.condition, c.namer)}` : ''}`,
   sort: (p, c) => `Sort${p.global ? '' : ' (within partitions)'}: ${p.order.map((k) => printSortKey(k, c.namer)).join(', ')}`,
   limit: (p) => (p.limit === undefined ? `Offset: ${p.offset}` : `Limit: ${p.limit}${p.offset ? `, offset=${p.offset}` : ''}`),
   union: (p, c) => `Union: ${p.all ? 'all' : 'distinct'} → ${columns(p.output, c)}`,

@@ -61,6 +61,8 @@ function check(p: LogicalPlan, outer: ReadonlyMap<ColumnId, Column>, problems: s
       return true;
     });
   }
+  if (p.kind === 'join' && p.nullAware && (p.joinType !== 'anti' || !p.condition))
+    problems.push(`join: only an anti join with a condition can be null-aware, not a ${p.joinType} join`);
   if (p.kind === 'union')
     for (const input of p.inputs)
       if (outputOf(input).length !== p.output.length) problems.push(`union: an input has ${outputOf(input).length} columns, expected ${p.output.length}`);

@@ -45,23 +45,34 @@ export function containsCorrelatedSubquery(e: Expr): boolean {
   return subqueryPlans(e).some(isCorrelated);
 }
 
-const correlation = new WeakMap<LogicalPlan, boolean>();
+const correlation = new WeakMap<LogicalPlan, ReadonlySet<ColumnId>>();
 
 /** Whether `plan` reads a column of an enclosing query: an outer reference to a column no node inside it produces. */
 export function isCorrelated(plan: LogicalPlan): boolean {
+  return correlatedColumns(plan).size > 0;
+}
+
+/** The columns of enclosing queries that `plan` reads: its outer references to columns no node inside it produces. */
+export function correlatedColumns(plan: LogicalPlan): ReadonlySet<ColumnId> {
   let known = correlation.get(plan);
   if (known === undefined) {
-    const produced = new Set<ColumnId>();
-    const walk = (p: LogicalPlan): void =>
-      visitPlan(p, (node) => {
-        for (const c of outputOf(node)) produced.add(c.id);
-        for (const e of planExpressions(node)) subqueryPlans(e).forEach(walk);
-      });
-    walk(plan);
-    known = [...outerReferences(plan)].some((id) => !produced.has(id));
+    const produced = producedColumns(plan);
+    known = new Set([...outerReferences(plan)].filter((id) => !produced.has(id)));
     correlation.set(plan, known);
   }
   return known;
+}
+
+/** The ids of the columns every node of `plan` outputs, subquery plans inside it included. */
+export function producedColumns(plan: LogicalPlan): Set<ColumnId> {
+  const produced = new Set<ColumnId>();
+  const walk = (p: LogicalPlan): void =>
+    visitPlan(p, (node) => {
+      for (const c of outputOf(node)) produced.add(c.id);
+      for (const e of planExpressions(node)) subqueryPlans(e).forEach(walk);
+    });
+  walk(plan);
+  return produced;
 }
 
 /**

@@ -46,6 +46,9 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions = {}): P
     };
     if (p.joinType === 'cross' || !p.condition) return nestedLoop('no condition: every pair');
     const keys = extractJoinKeys(p.condition, outputOf(p.left), outputOf(p.right));
+    // The hash join is the only operator with NOT IN's NULL semantics; the rule that makes such joins gives them only key equalities.
+    if (p.nullAware && (keys.leftKeys.length === 0 || keys.residual.length > 0))
+      throw new InternalError('a null-aware anti join whose condition is not only key equalities');
     if (keys.leftKeys.length === 0) return nestedLoop('no equality between the sides');
     if (p.joinType === 'inner' && (hintOf(p.left) === 'shuffle_replicate_nl' || hintOf(p.right) === 'shuffle_replicate_nl'))
       return nestedLoop('shuffle_replicate_nl hint');
@@ -59,8 +62,7 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions = {}): P
       rightKeys: keys.rightKeys,
       ...(keys.residual.length ? { residual: conjunction(keys.residual) } : {}),
       build,
-      // NOT IN stays an expression (not(inSubquery)) for now, so no anti join here needs NULL-aware matching.
-      nullAware: false,
+      nullAware: p.nullAware === true,
       output,
     };
     joinReasons.set(node, reason);

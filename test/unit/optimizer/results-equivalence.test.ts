@@ -1,5 +1,5 @@
 // Property: for random small tables and random queries (joins of every type, derived tables, grouping, unions,
-// subqueries, windows, filters), the optimized plan returns the same rows as the plan with every optimizer rule switched off.
+// correlated subqueries of the shapes the decorrelation rules rewrite and of those they leave, windows, filters), the optimized plan returns the same rows as the plan with every optimizer rule switched off.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Table } from 'apache-arrow';
@@ -42,6 +42,26 @@ function predicateArb(columns: readonly string[]): fc.Arbitrary<string> {
       weight: 1,
       arbitrary: fc.tuple(pick(columns), fc.boolean()).map(([c, not]) => `${not ? 'NOT ' : ''}EXISTS (SELECT * FROM t2 q WHERE q.x = ${c})`),
     },
+    { weight: 2, arbitrary: correlatedArb(columns) },
+  );
+}
+
+/** t2 with names no outer column has, so that the subqueries' unqualified outer references stay outer. */
+const T2 = '(SELECT x AS k, y AS v, z AS w FROM t2)';
+
+/** Correlated subqueries the decorrelation rules rewrite, and some they must leave (count, a non-equality correlation). */
+function correlatedArb(columns: readonly string[]): fc.Arbitrary<string> {
+  const c = pick(columns);
+  const not = fc.constantFrom('', 'NOT ');
+  return fc.oneof(
+    fc.tuple(c, c, not).map(([c1, c2, n]) => `${n}EXISTS (SELECT * FROM ${T2} q WHERE q.k = ${c1} AND q.v <> ${c2})`),
+    fc.tuple(c, c, not).map(([c1, c2, n]) => `${n}EXISTS (SELECT q.k FROM ${T2} q, ${T2} r WHERE q.k = r.v AND r.w = ${c1} AND q.v < ${c2})`),
+    fc.tuple(c, c, not).map(([c1, c2, n]) => `${c1} ${n}IN (SELECT q.v FROM ${T2} q WHERE q.k = ${c2})`),
+    fc.tuple(c, c, fc.constantFrom('max(q.v)', 'sum(q.v) + 1', 'avg(q.w) * 2', 'count(*)', 'count(q.v)', 'coalesce(min(q.v), 0)')).map(
+      ([c1, c2, agg]) => `${c1} > (SELECT ${agg} FROM ${T2} q WHERE q.k = ${c2})`,
+    ),
+    fc.tuple(c, c, c).map(([c1, c2, c3]) => `${c1} <=> (SELECT max(q.v) FROM ${T2} q WHERE q.k = ${c2} AND q.w = ${c3} + 1)`),
+    fc.tuple(c, c, c).map(([c1, c2, c3]) => `${c1} < (SELECT min(q.v) FROM ${T2} q WHERE q.k = ${c2} AND q.w > ${c3})`),
   );
 }
 
@@ -67,7 +87,13 @@ const fromArb: fc.Arbitrary<From> = fc.oneof(
 const queryArb = fromArb.chain((from) =>
   fc
     .tuple(conjunctionArb(from.columns), fc.subarray([...from.columns], { minLength: 1 }))
-    .map(([where, selected]) => `SELECT ${selected.join(', ')} FROM ${from.sql}${where ? ` WHERE ${where}` : ''}`),
+    .chain(([where, selected]) =>
+      fc
+        .option(fc.tuple(pick(from.columns), fc.constantFrom('max(q.v)', 'count(*)', 'sum(q.w) - 1')), { nil: undefined })
+        // Sometimes a correlated scalar subquery in the select list too.
+        .map((scalar) => (scalar ? [...selected, `(SELECT ${scalar[1]} FROM ${T2} q WHERE q.k = ${scalar[0]}) AS s`] : selected))
+        .map((items) => `SELECT ${items.join(', ')} FROM ${from.sql}${where ? ` WHERE ${where}` : ''}`),
+    ),
 );
 
 function valuesSql(rows: readonly (readonly (number | null)[])[], name: string, columns: readonly string[]): string {
