@@ -7,8 +7,9 @@ import { outputOf } from '../logical/output.js';
 import { subqueryPlans } from '../logical/traverse.js';
 import { containsCorrelatedSubquery, containsSubquery } from '../optimizer/expr-facts.js';
 import { extractJoinKeys } from './join-keys.js';
-import { chooseBuildSide, hintOf, rowEstimator } from './join-selection.js';
-import type { TableStatistics } from './join-selection.js';
+import { rowEstimator } from '../cost/row-estimates.js';
+import type { TableStatistics } from '../cost/row-estimates.js';
+import { chooseBuildSide, hintOf } from './join-selection.js';
 import { physicalChildren, physicalExpressions } from './physical-tree.js';
 import type { PhysicalPlan } from './plan.js';
 
@@ -52,7 +53,7 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions = {}): P
     if (keys.leftKeys.length === 0) return nestedLoop('no equality between the sides');
     if (p.joinType === 'inner' && (hintOf(p.left) === 'shuffle_replicate_nl' || hintOf(p.right) === 'shuffle_replicate_nl'))
       return nestedLoop('shuffle_replicate_nl hint');
-    const { build, reason } = chooseBuildSide(p.joinType, p.left, p.right, estimate);
+    const { build, reason } = chooseBuildSide(p.joinType, p.left, p.right, estimate, p.nullAware === true);
     const node: PhysicalPlan = {
       kind: 'hashJoinExec',
       joinType: p.joinType,

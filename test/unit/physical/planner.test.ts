@@ -1,6 +1,8 @@
 // The physical planner on optimized plans of small fake tables: join keys, build sides, top-N, filters, set operations.
 import { describe, expect, it } from 'vitest';
-import type { Column, Statistics, TableSource } from '../../../src/logical/plan.js';
+import { rowEstimator, selectivity } from '../../../src/cost/row-estimates.js';
+import type { Column, LogicalPlan, Statistics, TableSource } from '../../../src/logical/plan.js';
+import { visitPlan } from '../../../src/logical/traverse.js';
 import { binary, columnRef, and, literal } from '../../../src/logical/expr-builders.js';
 import { printExpr } from '../../../src/logical/print-expr.js';
 import { optimize } from '../../../src/optimizer/driver.js';
@@ -9,6 +11,16 @@ import { planPhysical } from '../../../src/physical/planner.js';
 import { printPhysicalPlan } from '../../../src/physical/print-physical.js';
 import { T } from '../../../src/types/data-type.js';
 import { analyzed } from '../optimizer/rule-harness.js';
+
+/** The first node of `kind` in `plan`, pre-order. */
+function firstNode(plan: LogicalPlan, kind: LogicalPlan['kind']): LogicalPlan | undefined {
+  let found: LogicalPlan | undefined;
+  visitPlan(plan, (p) => {
+    if (!found && p.kind === kind) found = p;
+    return !found;
+  });
+  return found;
+}
 
 /** Plans `sql` with `rows` as the tables' row counts, without the optimizer rules named in `disabled`. */
 const physical = (sql: string, rows: Record<string, number> = {}, disabled: string[] = []) => {
@@ -65,10 +77,21 @@ describe('join selection', () => {
     expect(physical('SELECT a FROM t JOIN u ON a = x')).toContain('build=right (no row estimate)');
   });
 
-  it('builds the side outer and existence joins do not stream', () => {
+  it('builds the side outer joins do not stream, and the smaller side of semi and anti joins but NOT IN', () => {
     expect(physical('SELECT a FROM t LEFT JOIN u ON a = x', { t: 10, u: 1000 })).toContain('build=right (a left join streams its left side)');
     expect(physical('SELECT x FROM t RIGHT JOIN u ON a = x', { t: 1000, u: 10 })).toContain('build=left (a right join streams its right side)');
-    expect(physical('SELECT a FROM t LEFT SEMI JOIN u ON a = x', { t: 10, u: 1000 })).toContain('HashJoinExec: semi, keys=[a#0 = x#4], build=right');
+    expect(physical('SELECT a FROM t LEFT SEMI JOIN u ON a = x', { t: 10, u: 1000 })).toContain('semi, keys=[a#0 = x#4], build=left (smaller side (10 < 1000 rows))');
+    expect(physical('SELECT a FROM t LEFT ANTI JOIN u ON a = x', { t: 1000, u: 10 })).toContain('anti, keys=[a#0 = x#4], build=right (a anti join streams its left side)');
+    expect(physical('SELECT a FROM t WHERE e NOT IN (SELECT CAST(z AS BIGINT) FROM u)', { t: 10, u: 1000 })).toContain('anti, keys=[e#3 = CAST(z AS BIGINT)#7], null-aware, build=right');
+  });
+
+  it('estimates filters by fixed selectivities and key joins by the rows of the key table', () => {
+    const rows = rowEstimator((s) => ({ rowCount: { t: 1000, u: 50 }[s.name]! }));
+    const plan = optimize(analyzed("SELECT a FROM t JOIN u ON a = x WHERE y = 'k' AND c > 1")).plan;
+    // t: 1000 × 1/3 (c > 1); u: 50 × 0.1 (y = 'k'); the join: 333 × 5 / min(1000, 50).
+    expect(Math.round(rows(firstNode(plan, 'join')!)!)).toBe(33);
+    const filter = firstNode(analyzed("SELECT a FROM t WHERE a = 1 OR NOT b LIKE 'x%'"), 'filter');
+    expect(filter?.kind === 'filter' && selectivity(filter.condition)).toBeCloseTo(0.1 + 0.75 - 0.075);
   });
 
   it('follows a broadcast hint, through the filters pushed below it', () => {
