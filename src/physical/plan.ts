@@ -68,6 +68,8 @@ export interface HashJoinExec extends Node {
   readonly residual?: Expr;
   readonly build: 'left' | 'right';
   readonly nullAware: boolean;
+  /** Why this algorithm and build side (principle 10); EXPLAIN prints it. */
+  readonly reason?: string;
 }
 
 /** Any join by evaluating `condition` on every pair (cross joins have none). */
@@ -77,6 +79,8 @@ export interface NestedLoopJoinExec extends Node {
   readonly left: PhysicalPlan;
   readonly right: PhysicalPlan;
   readonly condition?: Expr;
+  /** Why a nested loop (principle 10); EXPLAIN prints it. */
+  readonly reason?: string;
 }
 
 /** Sorts all its input (stable). */

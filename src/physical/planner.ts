@@ -18,13 +18,11 @@ export interface PlannerOptions {
   readonly tableStatistics?: TableStatistics;
 }
 
-/** A planned query: its operators, those of every subquery inside it, and why each join was planned as it was. */
+/** A planned query: its operators and those of every subquery inside it. */
 export interface PhysicalQuery {
   readonly root: PhysicalPlan;
   /** The physical plan of each subquery plan found in the expressions (keyed by the logical plan the expression holds). */
   readonly subqueries: ReadonlyMap<LogicalPlan, PhysicalPlan>;
-  /** Join nodes → the reason for their algorithm and build side (principle 10); EXPLAIN prints it. */
-  readonly joinReasons: ReadonlyMap<PhysicalPlan, string>;
 }
 
 /**
@@ -34,17 +32,20 @@ export interface PhysicalQuery {
  */
 export function planPhysical(plan: LogicalPlan, options: PlannerOptions = {}): PhysicalQuery {
   const subqueries = new Map<LogicalPlan, PhysicalPlan>();
-  const joinReasons = new Map<PhysicalPlan, string>();
   const estimate = rowEstimator(options.tableStatistics);
 
   const planJoin = (p: Join): PhysicalPlan => {
     const [left, right] = [planNode(p.left), planNode(p.right)];
     const output = outputOf(p);
-    const nestedLoop = (reason: string): PhysicalPlan => {
-      const node: PhysicalPlan = { kind: 'nestedLoopJoinExec', joinType: p.joinType, left, right, output, ...(p.condition ? { condition: p.condition } : {}) };
-      joinReasons.set(node, reason);
-      return node;
-    };
+    const nestedLoop = (reason: string): PhysicalPlan => ({
+      kind: 'nestedLoopJoinExec',
+      joinType: p.joinType,
+      left,
+      right,
+      output,
+      ...(p.condition ? { condition: p.condition } : {}),
+      reason,
+    });
     if (p.joinType === 'cross' || !p.condition) return nestedLoop('no condition: every pair');
     const keys = extractJoinKeys(p.condition, outputOf(p.left), outputOf(p.right));
     // The hash join is the only operator with NOT IN's NULL semantics; the rule that makes such joins gives them only key equalities.
@@ -54,7 +55,7 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions = {}): P
     if (p.joinType === 'inner' && (hintOf(p.left) === 'shuffle_replicate_nl' || hintOf(p.right) === 'shuffle_replicate_nl'))
       return nestedLoop('shuffle_replicate_nl hint');
     const { build, reason } = chooseBuildSide(p.joinType, p.left, p.right, estimate, p.nullAware === true);
-    const node: PhysicalPlan = {
+    return {
       kind: 'hashJoinExec',
       joinType: p.joinType,
       left,
@@ -65,9 +66,8 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions = {}): P
       build,
       nullAware: p.nullAware === true,
       output,
+      reason,
     };
-    joinReasons.set(node, reason);
-    return node;
   };
 
   const planNode = (p: LogicalPlan): PhysicalPlan => {
@@ -133,7 +133,7 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions = {}): P
 
   const root = planNode(plan);
   planSubqueries(root);
-  return { root, subqueries, joinReasons };
+  return { root, subqueries };
 }
 
 /**

@@ -33,7 +33,7 @@ export function printPhysicalPlan(query: PhysicalQuery, options: PrintPhysicalOp
       return `subquery#${id}`;
     },
   };
-  const ctx: Ctx = { namer, types: options.types ?? false, reasons: query.joinReasons };
+  const ctx: Ctx = { namer, types: options.types ?? false };
   const walk = (p: PhysicalPlan, indent: string): void => {
     lines.push(indent + (describers[p.kind] as (p: PhysicalPlan, c: Ctx) => string)(p, ctx));
     for (const sub of physicalExpressions(p).flatMap(subqueryPlans)) {
@@ -51,7 +51,6 @@ export function printPhysicalPlan(query: PhysicalQuery, options: PrintPhysicalOp
 interface Ctx {
   readonly namer: SubqueryNamer;
   readonly types: boolean;
-  readonly reasons: ReadonlyMap<PhysicalPlan, string>;
 }
 
 type Describers = { [K in PhysicalKind]: (p: Extract<PhysicalPlan, { kind: K }>, c: Ctx) => string };
@@ -72,8 +71,8 @@ const describers: Describers = {
     `HashJoinExec: ${p.joinType}, keys=[${p.leftKeys.map((k, i) => `${printExpr(k, c.namer)} = ${printExpr(p.rightKeys[i]!, c.namer)}`).join(', ')}]` +
     (p.residual ? `, residual=${printExpr(p.residual, c.namer)}` : '') +
     (p.nullAware ? ', null-aware' : '') +
-    `, build=${p.build}${reason(p, c)}`,
-  nestedLoopJoinExec: (p, c) => `NestedLoopJoinExec: ${p.joinType}${p.condition ? `, ${printExpr(p.condition, c.namer)}` : ''}${reason(p, c)}`,
+    `, build=${p.build}${reason(p)}`,
+  nestedLoopJoinExec: (p, c) => `NestedLoopJoinExec: ${p.joinType}${p.condition ? `, ${printExpr(p.condition, c.namer)}` : ''}${reason(p)}`,
   sortExec: (p, c) => `SortExec: ${p.order.map((k) => printSortKey(k, c.namer)).join(', ')}`,
   topNExec: (p, c) => `TopNExec: limit=${p.limit}${p.offset ? `, offset=${p.offset}` : ''}, ${p.order.map((k) => printSortKey(k, c.namer)).join(', ')}`,
   limitExec: (p) => `LimitExec: ${[p.limit !== undefined ? `limit=${p.limit}` : '', p.offset ? `offset=${p.offset}` : ''].filter(Boolean).join(', ')}`,
@@ -82,9 +81,8 @@ const describers: Describers = {
   windowExec: (p, c) => `WindowExec: ${p.windows.map((n) => named(n, c)).join(', ')}`,
 };
 
-function reason(p: PhysicalPlan, c: Ctx): string {
-  const why = c.reasons.get(p);
-  return why ? ` (${why})` : '';
+function reason(p: { readonly reason?: string }): string {
+  return p.reason ? ` (${p.reason})` : '';
 }
 
 function columns(cols: readonly Column[], c: Ctx): string {
