@@ -31,6 +31,8 @@ export type CliCommand =
       readonly file?: string;
       readonly extended: boolean;
       readonly types: boolean;
+      /** Also the plan after each optimizer rule that changed it, and each rule's time. */
+      readonly verbose: boolean;
       readonly format: 'text' | 'json';
     })
   /** `run file.sql` ('-' = standard input) and `query "<sql>"`: execute a script, print or write its results. */
@@ -59,6 +61,7 @@ Options of explain:
       --extended           also show the parsed query
       --format text|json   output format (default text)
       --types              show each column's type in plans
+      --verbose            also show the plan after each optimizer rule that changed it, and each rule's time
 
 Options of all commands:
       --table name=path    register a Parquet file or directory as a table (repeatable)
@@ -92,6 +95,7 @@ function parseExplain(args: readonly string[]): CliCommand {
         file: { type: 'string', short: 'f' },
         extended: { type: 'boolean', default: false },
         types: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         table: { type: 'string', multiple: true, default: [] },
         'data-dir': { type: 'string', multiple: true, default: [] },
@@ -113,6 +117,7 @@ function parseExplain(args: readonly string[]): CliCommand {
     ...(values.file !== undefined ? { file: values.file } : { sql: positionals[0]! }),
     extended: values.extended!,
     types: values.types!,
+    verbose: values.verbose!,
     format: values.format,
     ...commonOptions(values.table!, values['data-dir']!, values.conf!),
   };

@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           sourceName = command.file === '-' ? '<stdin>' : command.file;
           source = readSource(command.file, io);
         } else source = command.sql!;
-        io.stdout(session.explain(source, { extended: command.extended, format: command.format, types: command.types }));
+        io.stdout(session.explain(source, { extended: command.extended, format: command.format, types: command.types, verbose: command.verbose }));
         return 0;
       }
       case 'run':

@@ -47,6 +47,15 @@ describe('sqlopt explain', () => {
     expect(r.stdout).toContain('ScanExec: parquet r [r_name#');
   });
 
+  it('shows the optimizer rules that changed the plan with --verbose', async () => {
+    const sql = 'SELECT n_name FROM nation WHERE EXISTS (SELECT * FROM region WHERE r_regionkey = n_regionkey)';
+    const r = await run(['explain', '--verbose', sql, '--data-dir', inject('tpchDir')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^== Optimizer ==\n\d+ passes, stopped at a fixed point; rewrite_predicate_subquery \d+\.\d ms/m);
+    expect(r.stdout).toContain('-- pass 1, rewrite_predicate_subquery:\n');
+    expect(r.stdout).toContain('HashJoinExec: semi, keys=[n_regionkey#');
+  });
+
   it('registers single tables with --table and prints JSON with --format json', async () => {
     const r = await run(['explain', '--format', 'json', '--table', `reg=${join(inject('tpchDir'), 'region')}`, 'SELECT count(*) FROM reg']);
     expect(r.code).toBe(0);
