@@ -173,7 +173,11 @@ export function compare(op: ComparisonOp, left: Vector, right: Vector): Vector {
     const a = f64Of(left);
     const b = f64Of(right);
     for (let i = 0; i < n; i++) out[i] = satisfies(op, compareDoubles(a[i]!, b[i]!)) ? 1 : 0;
-  } else if ((ld.layout === 'i32' || ld.layout === 'f64' || ld.layout === 'bool') && rd.layout === ld.layout) {
+  } else if (ld.layout === 'f64' && rd.layout === 'f64') {
+    compareF64Arrays(op, ld.values, rd.values, out);
+  } else if (ld.layout === 'i32' && rd.layout === 'i32') {
+    compareI32Arrays(op, ld.values, rd.values, out);
+  } else if (ld.layout === 'bool' && rd.layout === 'bool') {
     compareNumberArrays(op, ld.values, rd.values, out);
   } else if (type.kind === 'string') {
     const a = stringsOf(left);
@@ -191,27 +195,82 @@ export function compare(op: ComparisonOp, left: Vector, right: Vector): Vector {
   return boolVector({ kind: 'boolean' }, out, nullsOf(n, left, right));
 }
 
-function compareNumberArrays(op: ComparisonOp, a: ArrayLike<number>, b: ArrayLike<number>, out: Uint8Array): void {
+// The loops below are written once per typed-array type on purpose: one loop fed Int32Arrays and Float64Arrays
+// alike gets polymorphic element loads, several times slower than monomorphic ones in V8. `+(a < b)` rather than
+// `a < b ? 1 : 0` compiles without a branch, which filters on unsorted data would mispredict half the time.
+
+function compareF64Arrays(op: ComparisonOp, a: Float64Array, b: Float64Array, out: Uint8Array): void {
   const n = out.length;
   switch (op) {
     case '=':
     case '<=>':
-      for (let i = 0; i < n; i++) out[i] = a[i] === b[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i] === b[i]);
       return;
     case '<>':
-      for (let i = 0; i < n; i++) out[i] = a[i] !== b[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i] !== b[i]);
       return;
     case '<':
-      for (let i = 0; i < n; i++) out[i] = a[i]! < b[i]! ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! < b[i]!);
       return;
     case '<=':
-      for (let i = 0; i < n; i++) out[i] = a[i]! <= b[i]! ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! <= b[i]!);
       return;
     case '>':
-      for (let i = 0; i < n; i++) out[i] = a[i]! > b[i]! ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! > b[i]!);
       return;
     case '>=':
-      for (let i = 0; i < n; i++) out[i] = a[i]! >= b[i]! ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! >= b[i]!);
+      return;
+  }
+}
+
+function compareI32Arrays(op: ComparisonOp, a: Int32Array, b: Int32Array, out: Uint8Array): void {
+  const n = out.length;
+  switch (op) {
+    case '=':
+    case '<=>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i] === b[i]);
+      return;
+    case '<>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i] !== b[i]);
+      return;
+    case '<':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! < b[i]!);
+      return;
+    case '<=':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! <= b[i]!);
+      return;
+    case '>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! > b[i]!);
+      return;
+    case '>=':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! >= b[i]!);
+      return;
+  }
+}
+
+/** Booleans (0/1 bytes); also the shape of the typed-array loops above. */
+function compareNumberArrays(op: ComparisonOp, a: Uint8Array, b: Uint8Array, out: Uint8Array): void {
+  const n = out.length;
+  switch (op) {
+    case '=':
+    case '<=>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i] === b[i]);
+      return;
+    case '<>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i] !== b[i]);
+      return;
+    case '<':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! < b[i]!);
+      return;
+    case '<=':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! <= b[i]!);
+      return;
+    case '>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! > b[i]!);
+      return;
+    case '>=':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! >= b[i]!);
       return;
   }
 }
@@ -254,7 +313,10 @@ export function compareToConstant(op: ComparisonOp, v: Vector, constant: JsValue
     for (let i = 0; i < n; i++) out[i] = satisfies(op, compareDoubles(a[i]!, c)) ? 1 : 0;
   } else if (d.layout === 'i32' || d.layout === 'f64' || d.layout === 'bool') {
     // A bigint constant beyond 2^53 still orders correctly as a double against values that are all below 2^53.
-    compareNumberToConstant(op, d.values, typeof constant === 'boolean' ? Number(constant) : Number(constant as number | bigint), out);
+    const c = typeof constant === 'boolean' ? Number(constant) : Number(constant as number | bigint);
+    if (d.layout === 'f64') compareF64ToConstant(op, d.values, c, out);
+    else if (d.layout === 'i32') compareI32ToConstant(op, d.values, c, out);
+    else compareNumberToConstant(op, d.values, c, out);
   } else if (d.layout === 'str') {
     const a = d.values;
     const c = constant as string;
@@ -270,27 +332,79 @@ export function compareToConstant(op: ComparisonOp, v: Vector, constant: JsValue
   return op === '<=>' ? nullSafe(out, v.nulls, undefined) : boolVector({ kind: 'boolean' }, out, v.nulls);
 }
 
-function compareNumberToConstant(op: ComparisonOp, a: ArrayLike<number>, c: number, out: Uint8Array): void {
+// One copy per typed-array type, as for the vector-vector loops.
+function compareF64ToConstant(op: ComparisonOp, a: Float64Array, c: number, out: Uint8Array): void {
   const n = out.length;
   switch (op) {
     case '=':
     case '<=>':
-      for (let i = 0; i < n; i++) out[i] = a[i] === c ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i] === c);
       return;
     case '<>':
-      for (let i = 0; i < n; i++) out[i] = a[i] !== c ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i] !== c);
       return;
     case '<':
-      for (let i = 0; i < n; i++) out[i] = a[i]! < c ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! < c);
       return;
     case '<=':
-      for (let i = 0; i < n; i++) out[i] = a[i]! <= c ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! <= c);
       return;
     case '>':
-      for (let i = 0; i < n; i++) out[i] = a[i]! > c ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! > c);
       return;
     case '>=':
-      for (let i = 0; i < n; i++) out[i] = a[i]! >= c ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! >= c);
+      return;
+  }
+}
+
+function compareI32ToConstant(op: ComparisonOp, a: Int32Array, c: number, out: Uint8Array): void {
+  const n = out.length;
+  switch (op) {
+    case '=':
+    case '<=>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i] === c);
+      return;
+    case '<>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i] !== c);
+      return;
+    case '<':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! < c);
+      return;
+    case '<=':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! <= c);
+      return;
+    case '>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! > c);
+      return;
+    case '>=':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! >= c);
+      return;
+  }
+}
+
+/** Booleans (0/1 bytes) against 0 or 1. */
+function compareNumberToConstant(op: ComparisonOp, a: Uint8Array, c: number, out: Uint8Array): void {
+  const n = out.length;
+  switch (op) {
+    case '=':
+    case '<=>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i] === c);
+      return;
+    case '<>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i] !== c);
+      return;
+    case '<':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! < c);
+      return;
+    case '<=':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! <= c);
+      return;
+    case '>':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! > c);
+      return;
+    case '>=':
+      for (let i = 0; i < n; i++) out[i] = +(a[i]! >= c);
       return;
   }
 }

@@ -68,8 +68,22 @@ export function selectTrue(mask: Vector): Int32Array {
   const d = mask.data;
   if (d.layout !== 'bool') throw new TypeError(`a filter needs a boolean vector, not ${d.layout}`);
   const nulls = mask.nulls;
-  const out = new Int32Array(mask.length);
+  const values = d.values;
+  const n = mask.length;
+  // Branch-free (every row's index is written, and kept by advancing over it): filters on unsorted data would
+  // mispredict a branch per row. Booleans are 0 or 1, so they are the step; one slot more for the last write.
+  const out = new Int32Array(n + 1);
   let k = 0;
-  for (let i = 0; i < mask.length; i++) if (d.values[i] === 1 && (nulls === undefined || nulls[i] === 0)) out[k++] = i;
+  if (nulls === undefined) {
+    for (let i = 0; i < n; i++) {
+      out[k] = i;
+      k += values[i]!;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      out[k] = i;
+      k += values[i]! & (nulls[i]! ^ 1);
+    }
+  }
   return out.subarray(0, k);
 }
