@@ -12,6 +12,11 @@ export const count: AccumulatorFactory = (call) => {
     update(args, groups, groupCount, rows) {
       counts = grow(counts, groupCount);
       const nullFlags = args.flatMap((a) => (a.nulls ? [a.nulls] : []));
+      if (nullFlags.length === 0) {
+        // count(*) and columns without NULLs: one increment per row, without the checks below.
+        for (let k = 0; k < groups.length; k++) counts[groups[k]!]!++;
+        return;
+      }
       rowLoop: for (let k = 0; k < groups.length; k++) {
         const r = rows === undefined ? k : rows[k]!;
         for (let a = 0; a < nullFlags.length; a++) if (nullFlags[a]![r] === 1) continue rowLoop;
