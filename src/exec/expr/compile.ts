@@ -30,6 +30,7 @@ import type { Evaluator, FunctionEnv } from './evaluator.js';
 import { constantEvaluator } from './evaluator.js';
 import { literalJsValue } from './literal-value.js';
 import { queryStartMicros } from './query-clock.js';
+import { exprKey, repeatedSubtrees } from './shared-subexpressions.js';
 import { compileSubquery } from './subquery.js';
 import type { Preparer } from './subquery.js';
 
@@ -55,16 +56,45 @@ export function compileExpr(expr: Expr, input: readonly Column[], ctx: ExecConte
   };
 }
 
+/**
+ * Compiles several expressions that are evaluated on the same batches (an aggregate's inputs, a projection's
+ * columns): a subtree they repeat is computed once per batch ({@link repeatedSubtrees}).
+ *
+ * @example
+ * const [a, b] = compileExprs([sumArg, otherSumArg], child.output, ctx);
+ */
+export function compileExprs(exprs: readonly Expr[], input: readonly Column[], ctx: ExecContext): CompiledExpr[] {
+  const compiler = new ExprCompiler(input, ctx, repeatedSubtrees(exprs));
+  return exprs.map((expr) => {
+    // Subtrees holding subqueries are never shared, so each preparer belongs to the expression that added it.
+    const first = compiler.preparers.length;
+    const root = compiler.compile(expr);
+    const preparers = compiler.preparers.slice(first);
+    return {
+      type: expr.type,
+      evaluate: root.evaluate,
+      prepare: async (batch) => {
+        for (const p of preparers) await p(batch);
+      },
+      hasSubqueries: preparers.length > 0,
+    };
+  });
+}
+
 /** The state of compiling one expression tree. */
 export class ExprCompiler {
   readonly preparers: Preparer[] = [];
   private readonly columnIndex = new Map<ColumnId, number>();
   private readonly compiled = new Map<Expr, Evaluator>();
+  /** The evaluators of repeated subtrees by key, once compiled. */
+  private readonly sharedByKey = new Map<string, Evaluator>();
   readonly env: FunctionEnv;
 
   constructor(
     readonly input: readonly Column[],
     readonly ctx: ExecContext,
+    /** Keys of subtrees to compute once per batch, from {@link repeatedSubtrees}. */
+    private readonly shared: ReadonlySet<string> = new Set(),
   ) {
     input.forEach((c, i) => this.columnIndex.set(c.id, i));
     const zone = zoneRules(ctx.timeZone) ?? fail('EXEC_INVALID_TIME_ZONE', `unknown time zone '${ctx.timeZone}'`);
@@ -83,8 +113,20 @@ export class ExprCompiler {
   compile(expr: Expr): Evaluator {
     let ev = this.compiled.get(expr);
     if (!ev) {
-      ev = this.fold(expr, this.compileNode(expr));
+      ev = this.shared.size > 0 ? this.compileShared(expr) : this.fold(expr, this.compileNode(expr));
       this.compiled.set(expr, ev);
+    }
+    return ev;
+  }
+
+  // A repeated subtree is compiled once and remembers its vector for the last batch it saw.
+  private compileShared(expr: Expr): Evaluator {
+    const key = exprKey(expr);
+    if (!this.shared.has(key)) return this.fold(expr, this.compileNode(expr));
+    let ev = this.sharedByKey.get(key);
+    if (!ev) {
+      ev = memoizeLastBatch(this.fold(expr, this.compileNode(expr)));
+      this.sharedByKey.set(key, ev);
     }
     return ev;
   }
@@ -279,4 +321,21 @@ export class ExprCompiler {
     const cache = new Map<string, Matcher>();
     return { type, evaluate: (batch) => matchRows(operand.evaluate(batch), pattern.evaluate(batch), build, cache) };
   }
+}
+
+/** `ev`, computing its vector once per batch however often it is asked (vectors are immutable, so one is shared). */
+function memoizeLastBatch(ev: Evaluator): Evaluator {
+  if (ev.constant) return ev;
+  let last: Batch | undefined;
+  let value: Vector | undefined;
+  return {
+    type: ev.type,
+    evaluate: (batch) => {
+      if (batch !== last || value === undefined) {
+        value = ev.evaluate(batch);
+        last = batch;
+      }
+      return value;
+    },
+  };
 }

@@ -2,7 +2,7 @@
 // the contract between the compiler and the scalar-function kernels.
 import type { DataType } from '../../types/data-type.js';
 import type { ZoneRules } from '../kernels/time-zone.js';
-import type { Batch, JsValue, Vector } from '../vector.js';
+import type { Batch, JsValue, Vector, VectorData } from '../vector.js';
 import { constantVector } from '../vector.js';
 
 export interface Evaluator {
@@ -12,17 +12,38 @@ export interface Evaluator {
   readonly constant?: { readonly value: JsValue };
 }
 
-/** An evaluator of one value; its vector is built once per batch length (vectors are immutable, so it is shared). */
+/**
+ * An evaluator of one value. Vectors are immutable, so one is shared: built for the longest batch so far, and cut
+ * to shorter ones as a typed-array view (filtered batches vary in length; refilling per batch cost real time).
+ */
 export function constantEvaluator(type: DataType, value: JsValue): Evaluator {
   let cached: Vector | undefined;
+  let last: Vector | undefined;
   return {
     type,
     constant: { value },
     evaluate: (batch) => {
-      if (cached?.length !== batch.length) cached = constantVector(type, value, batch.length);
-      return cached;
+      const n = batch.length;
+      if (last?.length === n) return last;
+      if (cached === undefined || cached.length < n) cached = constantVector(type, value, n);
+      last = cached.length === n ? cached : (prefix(cached, n) ?? constantVector(type, value, n));
+      return last;
     },
   };
+}
+
+/** The first `n` rows of a vector as views, for the typed-array layouts (undefined for the others). */
+function prefix(v: Vector, n: number): Vector | undefined {
+  const d = v.data;
+  const nulls = v.nulls?.subarray(0, n);
+  const data: VectorData | undefined =
+    d.layout === 'bool' || d.layout === 'i32' || d.layout === 'f64'
+      ? ({ layout: d.layout, values: d.values.subarray(0, n) } as VectorData)
+      : d.layout === 'dict'
+        ? { layout: 'dict', codes: d.codes.subarray(0, n), dictionary: d.dictionary }
+        : undefined;
+  if (!data) return undefined;
+  return nulls ? { type: v.type, length: n, data, nulls } : { type: v.type, length: n, data };
 }
 
 /** What a scalar function may use besides its arguments: fixed for the whole query. */

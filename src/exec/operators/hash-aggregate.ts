@@ -3,11 +3,9 @@
 // global aggregate: exactly one row, even for an empty input.
 import { InternalError } from '../../common/errors.js';
 import type { AggregateExpr, Expr } from '../../logical/expr.js';
-import type { Column } from '../../logical/plan.js';
-import type { ExecContext } from '../context.js';
 import { execute } from '../execute.js';
 import type { CompiledExpr } from '../expr/compiled-expr.js';
-import { compileExpr } from '../expr/compile.js';
+import { compileExprs } from '../expr/compile.js';
 import { concatVectors } from '../kernels/concat.js';
 import { selectTrue, take } from '../kernels/take.js';
 import type { Operator } from '../operator.js';
@@ -26,8 +24,17 @@ interface PlannedAggregate {
 
 export const hashAggregate: Operator<'hashAggregateExec'> = async function* (node, ctx) {
   const input = node.input.output;
-  const keys = node.groupKeys.map((k) => compileExpr(k.expr, input, ctx));
-  const aggregates = node.aggregates.map((a) => planAggregate(a.expr, input, ctx));
+  const calls = node.aggregates.map((a) => aggregateCall(a.expr));
+  const accumulators = calls.map((call) => createAccumulator(call, ctx));
+  // Keys, arguments and FILTERs compiled together, so that a subexpression they repeat is computed once per batch.
+  const exprs = [...node.groupKeys.map((k) => k.expr), ...calls.flatMap((call, i) => [...accumulators[i]!.inputs, ...(call.filter ? [call.filter] : [])])];
+  const compiledExprs = compileExprs(exprs, input, ctx);
+  const keys = compiledExprs.splice(0, node.groupKeys.length);
+  const aggregates = calls.map((call, i): PlannedAggregate => {
+    const accumulator = accumulators[i]!;
+    const inputs = compiledExprs.splice(0, accumulator.inputs.length);
+    return call.filter ? { accumulator, inputs, filter: compiledExprs.shift()! } : { accumulator, inputs };
+  });
   const compiled = [...keys, ...aggregates.flatMap((a) => (a.filter ? [...a.inputs, a.filter] : a.inputs))];
   const withSubqueries = compiled.filter((c) => c.hasSubqueries);
   const index = keys.length > 0 ? new GroupIndex(keys.length) : undefined;
@@ -60,12 +67,9 @@ export const hashAggregate: Operator<'hashAggregateExec'> = async function* (nod
   }
 };
 
-function planAggregate(expr: Expr, input: readonly Column[], ctx: ExecContext): PlannedAggregate {
+function aggregateCall(expr: Expr): AggregateExpr {
   if (expr.kind !== 'aggregate') throw new InternalError(`a hash aggregate's aggregate is a ${expr.kind} expression`);
-  const call: AggregateExpr = expr;
-  const accumulator = createAccumulator(call, ctx);
-  const inputs = accumulator.inputs.map((e) => compileExpr(e, input, ctx));
-  return call.filter ? { accumulator, inputs, filter: compileExpr(call.filter, input, ctx) } : { accumulator, inputs };
+  return expr;
 }
 
 function updateAggregate(a: PlannedAggregate, batch: Batch, groups: Int32Array, groupCount: number): void {
