@@ -1,15 +1,18 @@
-// The build side of a hash join: each key mapped to its first build row, the rest of its rows chained by index.
-import type { RowKey } from '../kernels/row-keys.js';
-import type { JoinKey } from './join-keys.js';
+// The build side of a hash join: each key code mapped to its first build row, the rest of its rows chained by index.
+import type { KeyCodes } from './key-codes.js';
 import { NumberMap } from './number-map.js';
 
 /**
- * Rows with one key form a chain: `first(key)` gives the first, `next[row]` the following one, -1 ending both, in
- * row order. Flat Int32 chains instead of an array per key keep a build side of millions of rows to one map entry
- * per distinct key and 4 bytes per row.
+ * Rows with one key form a chain: `heads` gives each probe row the first build row of its key, `next[row]` the
+ * following one, -1 ending both, in row order. Flat Int32 chains instead of an array per key keep a build side of
+ * millions of rows to one index entry per distinct key and 4 bytes per row.
  */
 export interface JoinHashTable {
-  readonly first: (key: RowKey) => number;
+  /**
+   * The first build row with each probe row's key (-1: none, and for every row without a code). The array is reused
+   * by the next call.
+   */
+  heads(probe: KeyCodes): Int32Array;
   readonly next: Int32Array;
   /** The build rows with a NULL key: they match no probe row, and NOT IN needs them apart. */
   readonly nullKeyRows: Int32Array;
@@ -17,50 +20,73 @@ export interface JoinHashTable {
   readonly length: number;
 }
 
+// Codes that are integers in a range at most this many times the build rows index an array directly: one load per
+// probe row instead of a hashed probe, in no more memory than a NumberMap (which keeps 2-4 slots of 12 bytes per key).
+const DIRECT_SPREAD = 4;
+const DIRECT_MIN = 1 << 20;
+
 /**
- * Indexes build rows by their join keys: in a NumberMap when every key is a number (one numeric key column, the
- * common case and the one a JS Map is slowest at), else in a Map.
+ * Indexes build rows by their key codes: in an array when the codes are dense integers (primary keys, dictionary
+ * ids), else in a NumberMap.
  *
  * @example
- * const table = buildHashTable(joinKeys(keyVectors, build.length));
- * for (let row = table.first(key); row >= 0; row = table.next[row]!) { … }
+ * const keys = encodeBuildKeys(keyVectors, build.length);
+ * const table = buildHashTable(keys.build, keys.range);
+ * const heads = table.heads(keys.probe(probeKeyVectors, probe.length));
+ * for (let row = heads[p]!; row >= 0; row = table.next[row]!) { … }
  */
-export function buildHashTable(keys: readonly JoinKey[]): JoinHashTable {
-  const length = keys.length;
+export function buildHashTable(keys: KeyCodes, range: number | undefined): JoinHashTable {
+  const { codes, absent } = keys;
+  const length = codes.length;
   const next = new Int32Array(length);
   let nullCount = 0;
-  let numeric = true;
-  for (let row = 0; row < length; row++) {
-    const key = keys[row];
-    if (key === undefined) nullCount++;
-    else if (typeof key !== 'number') numeric = false;
-  }
-  // Inserting from the last row makes every chain run in row order, so output order follows the build side.
-  const first = numeric ? indexNumbers(keys as readonly (number | undefined)[], next, length - nullCount) : indexKeys(keys, next);
+  if (absent !== undefined) for (let row = 0; row < length; row++) nullCount += absent[row]!;
   const nullKeyRows = new Int32Array(nullCount);
-  if (nullCount > 0) for (let row = 0, k = 0; row < length; row++) if (keys[row] === undefined) nullKeyRows[k++] = row;
-  return { first, next, nullKeyRows, length };
+  if (absent !== undefined) for (let row = 0, k = 0; row < length; row++) if (absent[row] === 1) nullKeyRows[k++] = row;
+  const direct = range !== undefined && range <= Math.max(DIRECT_MIN, DIRECT_SPREAD * length);
+  const first = direct ? indexDirect(codes, absent, next, range) : indexHashed(codes, absent, next, length - nullCount);
+  let out = new Int32Array(0);
+  const heads = (probe: KeyCodes): Int32Array => {
+    const n = probe.codes.length;
+    if (out.length < n) out = new Int32Array(n);
+    return first(probe, out.subarray(0, n));
+  };
+  return { heads, next, nullKeyRows, length };
 }
 
-function indexNumbers(keys: readonly (number | undefined)[], next: Int32Array, count: number): JoinHashTable['first'] {
-  const heads = new NumberMap(count);
-  for (let row = keys.length - 1; row >= 0; row--) {
-    const key = keys[row];
-    if (key === undefined) continue;
-    next[row] = heads.get(key);
-    heads.set(key, row);
+// Both index from the last row, which makes every chain run in row order, so output order follows the build side.
+
+/** Writes each probe row's first build row into `out`, as long as the probe. */
+type FirstRows = (probe: KeyCodes, out: Int32Array) => Int32Array;
+
+function indexDirect(codes: Float64Array, absent: Uint8Array | undefined, next: Int32Array, range: number): FirstRows {
+  const first = new Int32Array(range).fill(-1);
+  for (let row = codes.length - 1; row >= 0; row--) {
+    if (absent !== undefined && absent[row] === 1) continue;
+    const code = codes[row]!;
+    next[row] = first[code]!;
+    first[code] = row;
   }
-  // A probe key that is not a number (a bigint beyond 2^53) cannot equal a build key that is.
-  return (key) => (typeof key === 'number' ? heads.get(key) : -1);
+  return (probe, out) => {
+    const n = out.length;
+    const { codes: probeCodes, absent: probeAbsent } = probe;
+    // Probe codes lie in [0, range): the encoding gives a code only to values some build row has.
+    if (probeAbsent === undefined) for (let i = 0; i < n; i++) out[i] = first[probeCodes[i]!]!;
+    else for (let i = 0; i < n; i++) out[i] = probeAbsent[i] === 1 ? -1 : first[probeCodes[i]!]!;
+    return out;
+  };
 }
 
-function indexKeys(keys: readonly JoinKey[], next: Int32Array): JoinHashTable['first'] {
-  const heads = new Map<RowKey, number>();
-  for (let row = keys.length - 1; row >= 0; row--) {
-    const key = keys[row];
-    if (key === undefined) continue;
-    next[row] = heads.get(key) ?? -1;
-    heads.set(key, row);
+function indexHashed(codes: Float64Array, absent: Uint8Array | undefined, next: Int32Array, count: number): FirstRows {
+  const first = new NumberMap(count);
+  for (let row = codes.length - 1; row >= 0; row--) {
+    if (absent !== undefined && absent[row] === 1) continue;
+    next[row] = first.swap(codes[row]!, row);
   }
-  return (key) => heads.get(key) ?? -1;
+  return (probe, out) => {
+    const n = out.length;
+    const { codes: probeCodes, absent: probeAbsent } = probe;
+    for (let i = 0; i < n; i++) out[i] = probeAbsent !== undefined && probeAbsent[i] === 1 ? -1 : first.get(probeCodes[i]!);
+    return out;
+  };
 }

@@ -4,11 +4,14 @@ import type { JoinHashTable } from './hash-table.js';
 import type { JoinKey } from './join-keys.js';
 import { sameKey } from './join-keys.js';
 import type { Decided, Pairs } from './pairs.js';
-import { PairBuffer } from './pairs.js';
+import type { PairBuffer } from './pairs.js';
 
-/** The keys of one side of a null-aware join: the whole-row key and, with several key columns, each column's. */
+/** The keys of one side of a null-aware join: which rows have a NULL key and, with several key columns, each column's keys. */
 export interface NullAwareKeys {
-  readonly rows: readonly JoinKey[];
+  /** 1 = a key column is NULL at that row; absent when none is. */
+  readonly hasNull: Uint8Array | undefined;
+  /** The number of rows. */
+  readonly length: number;
   /** Per key column; empty for a single key column, where a NULL on either side always makes the comparison UNKNOWN. */
   readonly columns: readonly (readonly JoinKey[])[];
 }
@@ -24,15 +27,14 @@ export function* unknownComparisonPairs(
   build: NullAwareKeys,
   probe: NullAwareKeys,
   decided: Decided,
-  chunkSize: number,
+  buffer: PairBuffer,
 ): Generator<Pairs> {
   const probeDone = decided.probe;
   const buildDone = decided.build;
   const stopAtFirst = decided.firstPairDecides && probeDone !== undefined;
   const nullKeyRows = table.nullKeyRows;
-  const buffer = new PairBuffer(chunkSize);
-  for (let p = 0; p < probe.rows.length; p++) {
-    const everyBuildRow = probe.rows[p] === undefined;
+  for (let p = 0; p < probe.length; p++) {
+    const everyBuildRow = probe.hasNull !== undefined && probe.hasNull[p] === 1;
     const count = everyBuildRow ? table.length : nullKeyRows.length;
     for (let k = 0; k < count; k++) {
       if (probeDone !== undefined && probeDone[p] === 1) break;

@@ -41,30 +41,41 @@ export class NumberMap {
 
   /** Stores `value` (≥ 0) for `key`, replacing any value stored before. */
   set(key: number, value: number): void {
+    this.swap(key, value);
+  }
+
+  /** Stores `value` (≥ 0) for `key` and returns the value it replaces, or -1: one probe where get then set take two. */
+  swap(key: number, value: number): number {
     const keys = this.keys;
     const values = this.values;
     const mask = this.mask;
     for (let slot = hash(key, mask); ; slot = (slot + 1) & mask) {
-      if (values[slot] === EMPTY) {
+      const old = values[slot]!;
+      if (old === EMPTY) {
         if (++this.count > this.room) throw new RangeError(`NumberMap: more than ${this.room} keys`);
         keys[slot] = key;
         values[slot] = value;
-        return;
+        return EMPTY;
       }
       const k = keys[slot]!;
       if (k === key || (k !== k && key !== key)) {
         values[slot] = value;
-        return;
+        return old;
       }
     }
   }
 }
 
 function hash(key: number, mask: number): number {
-  // Every NaN hashes alike, whatever its bits.
-  scratch[0] = key === key ? key : NaN;
-  // Multiply-xorshift mixing of both halves: integral doubles differ mostly in their high bits.
-  let h = Math.imul(halves[0]! ^ Math.imul(halves[1]!, 0x9e3779b1), 0x85ebca6b);
+  let h: number;
+  // Most keys are small integers: mix them without the round trip through memory that reading a double's bits takes.
+  if ((key | 0) === key) h = Math.imul(key, 0x9e3779b1);
+  else {
+    // Every NaN hashes alike, whatever its bits.
+    scratch[0] = key === key ? key : NaN;
+    // Multiply-xorshift mixing of both halves: integral doubles differ mostly in their high bits.
+    h = Math.imul(halves[0]! ^ Math.imul(halves[1]!, 0x9e3779b1), 0x85ebca6b);
+  }
   h ^= h >>> 15;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 13;

@@ -10,14 +10,16 @@ import { buildHashTable } from '../join/hash-table.js';
 import type { JoinHashTable } from '../join/hash-table.js';
 import { hashPairs } from '../join/hash-pairs.js';
 import { compileJoinCondition } from '../join/join-condition.js';
-import type { JoinKey } from '../join/join-keys.js';
-import { columnKeys, joinKeys } from '../join/join-keys.js';
+import { columnKeys } from '../join/join-keys.js';
+import type { KeyCodes, KeyEncoding } from '../join/key-codes.js';
+import { encodeBuildKeys } from '../join/key-codes.js';
 import { joinRoles } from '../join/join-roles.js';
 import { columnSources } from '../join/join-sides.js';
 import { materialize } from '../join/materialize.js';
 import type { NullAwareKeys } from '../join/null-aware-pairs.js';
 import { unknownComparisonPairs } from '../join/null-aware-pairs.js';
 import type { PairSource } from '../join/pairs.js';
+import { PairBuffer } from '../join/pairs.js';
 import { runJoin } from '../join/run-join.js';
 import type { Operator } from '../operator.js';
 import type { Batch, Vector } from '../vector.js';
@@ -46,7 +48,7 @@ export const hashJoin: Operator<'hashJoinExec'> = async function* (node, ctx) {
 
 /**
  * Indexes the build side and returns how a probe batch finds its pairs. A function of its own so that the build
- * keys, as large as the build side, are garbage once the table is built (unless NOT IN needs them).
+ * key columns, as large as the build side, are garbage once the table is built (unless NOT IN needs them).
  */
 async function pairSource(
   nullAware: boolean,
@@ -56,26 +58,47 @@ async function pairSource(
   chunkSize: number,
 ): Promise<PairSource> {
   const buildKeyColumns = await evaluateAll(buildKeyExprs, build);
-  const buildKeys = joinKeys(buildKeyColumns, build.length);
-  const table = buildHashTable(buildKeys);
-  if (nullAware) return nullAwarePairSource(table, nullAwareKeys(buildKeys, buildKeyColumns, build.length), probeKeys, chunkSize);
-  return async (probe, decided) => hashPairs(table, joinKeys(await evaluateAll(probeKeys, probe), probe.length), decided, chunkSize);
+  const keys = encodeBuildKeys(buildKeyColumns, build.length);
+  const table = buildHashTable(keys.build, keys.range);
+  // One buffer for every probe batch: the join uses up a batch's pairs before it asks for the next batch's.
+  const buffer = new PairBuffer(chunkSize);
+  if (nullAware) return nullAwarePairSource(table, keys, nullAwareKeys(keys.build, buildKeyColumns, build.length), probeKeys, buffer);
+  return async (probe, decided) => hashPairs(table.heads(keys.probe(await evaluateAll(probeKeys, probe), probe.length)), table.next, decided, buffer);
 }
 
 /** NOT IN's pairs: equal keys first, then the pairs whose comparison is UNKNOWN, which NOT IN also counts. */
-function nullAwarePairSource(table: JoinHashTable, build: NullAwareKeys, probeKeys: readonly CompiledExpr[], chunkSize: number): PairSource {
+function nullAwarePairSource(
+  table: JoinHashTable,
+  encoding: KeyEncoding,
+  build: NullAwareKeys,
+  probeKeys: readonly CompiledExpr[],
+  buffer: PairBuffer,
+): PairSource {
   return async (probe, decided) => {
     const columns = await evaluateAll(probeKeys, probe);
-    const keys = nullAwareKeys(joinKeys(columns, probe.length), columns, probe.length);
+    const codes = encoding.probe(columns, probe.length);
+    const keys = nullAwareKeys(codes, columns, probe.length);
     return (function* () {
-      yield* hashPairs(table, keys.rows, decided, chunkSize);
-      yield* unknownComparisonPairs(table, build, keys, decided, chunkSize);
+      yield* hashPairs(table.heads(codes), table.next, decided, buffer);
+      yield* unknownComparisonPairs(table, build, keys, decided, buffer);
     })();
   };
 }
 
-function nullAwareKeys(rows: readonly JoinKey[], columns: readonly Vector[], length: number): NullAwareKeys {
-  return { rows, columns: columns.length > 1 ? columns.map((c) => columnKeys(c, length)) : [] };
+function nullAwareKeys(codes: KeyCodes, columns: readonly Vector[], length: number): NullAwareKeys {
+  // A probe row without a code may only lack a build match; the NULLs are the key columns'.
+  const hasNull = codes.absent && anyNull(columns, length);
+  return { hasNull, length, columns: columns.length > 1 ? columns.map((c) => columnKeys(c, length)) : [] };
+}
+
+function anyNull(columns: readonly Vector[], length: number): Uint8Array | undefined {
+  let out: Uint8Array | undefined;
+  for (const c of columns) {
+    if (c.nulls === undefined) continue;
+    out ??= new Uint8Array(length);
+    for (let i = 0; i < length; i++) out[i]! |= c.nulls[i]!;
+  }
+  return out;
 }
 
 function compileAll(exprs: readonly Expr[], input: readonly Column[], ctx: ExecContext): CompiledExpr[] {

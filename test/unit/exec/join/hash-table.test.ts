@@ -1,35 +1,42 @@
-// The build-side hash table: one chain per key in row order, NULL-keyed rows set apart.
+// The build-side hash table: one chain per key code in row order, NULL-keyed rows set apart, direct or hashed.
 import { expect, it } from 'vitest';
 import { buildHashTable } from '../../../../src/exec/join/hash-table.js';
 import type { JoinHashTable } from '../../../../src/exec/join/hash-table.js';
-import type { RowKey } from '../../../../src/exec/kernels/row-keys.js';
 
-function chain(table: JoinHashTable, key: RowKey): number[] {
-  const rows: number[] = [];
-  for (let row = table.first(key); row >= 0; row = table.next[row]!) rows.push(row);
-  return rows;
+function chains(table: JoinHashTable, codes: readonly number[]): number[][] {
+  const heads = table.heads({ codes: Float64Array.from(codes), absent: undefined });
+  return [...heads].map((head) => {
+    const rows: number[] = [];
+    for (let row = head; row >= 0; row = table.next[row]!) rows.push(row);
+    return rows;
+  });
 }
 
-it('chains the rows of each key in row order and lists NULL-keyed rows', () => {
-  const table = buildHashTable([7, 'a', 7, undefined, 7, 'a', undefined, 8]);
-  expect(chain(table, 7)).toEqual([0, 2, 4]);
-  expect(chain(table, 'a')).toEqual([1, 5]);
-  expect(chain(table, 8)).toEqual([7]);
-  expect(chain(table, 9)).toEqual([]);
-  expect([...table.nullKeyRows]).toEqual([3, 6]);
-  expect(table.length).toBe(8);
+const absent = (flags: readonly number[]) => Uint8Array.from(flags);
+
+it('chains the rows of each code in row order and lists NULL-keyed rows, indexed directly or hashed', () => {
+  for (const range of [10, undefined]) {
+    const table = buildHashTable({ codes: Float64Array.from([7, 1, 7, 0, 7, 1, 0, 8]), absent: absent([0, 0, 0, 1, 0, 0, 1, 0]) }, range);
+    expect(chains(table, [7, 1, 8, 9, 0])).toEqual([[0, 2, 4], [1, 5], [7], [], []]);
+    expect([...table.nullKeyRows]).toEqual([3, 6]);
+    expect(table.length).toBe(8);
+  }
+});
+
+it('gives probe rows without a code no build row', () => {
+  for (const range of [10, undefined]) {
+    const table = buildHashTable({ codes: Float64Array.from([1, 2]), absent: undefined }, range);
+    expect([...table.heads({ codes: Float64Array.from([1, 2, 2]), absent: absent([0, 1, 0]) })]).toEqual([0, -1, 1]);
+  }
 });
 
 it('handles an empty build side', () => {
-  const table = buildHashTable([]);
-  expect(table.first(1)).toBe(-1);
+  const table = buildHashTable({ codes: new Float64Array(0), absent: undefined }, 0);
+  expect([...table.heads({ codes: Float64Array.from([0]), absent: absent([1]) })]).toEqual([-1]);
   expect(table.nullKeyRows.length).toBe(0);
 });
 
-it('indexes numeric keys (NaN included) and finds no non-number key among them', () => {
-  const table = buildHashTable([1.5, NaN, 1.5, undefined, 2 ** 60]);
-  expect(chain(table, 1.5)).toEqual([0, 2]);
-  expect(chain(table, NaN)).toEqual([1]);
-  expect(chain(table, 2 ** 60)).toEqual([4]);
-  expect(chain(table, 'n1152921504606846977')).toEqual([]);
+it('hashes any doubles: fractions, NaN, beyond 2^31', () => {
+  const table = buildHashTable({ codes: Float64Array.from([1.5, NaN, 1.5, 2 ** 40]), absent: undefined }, undefined);
+  expect(chains(table, [1.5, NaN, 2 ** 40, 2 ** 40 + 1])).toEqual([[0, 2], [1], [3], []]);
 });

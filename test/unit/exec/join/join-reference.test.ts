@@ -17,11 +17,13 @@ vi.mock('../../../../src/exec/operators/index.js', () => ({ OPERATORS: {} }));
 
 const JOIN_TYPES = ['inner', 'left', 'right', 'full', 'semi', 'anti'] as const;
 
-// Few distinct values per type, so that keys repeat; bigints beyond 2^53 put some batches in the `big` layout.
+// Few distinct values per type, so that keys repeat; bigints beyond 2^53 put some batches in the `big` layout;
+// doubles with fractions key by value, and -0 equals 0.
 const KEY_TYPES: readonly { type: DataType; values: readonly JsValue[] }[] = [
   { type: T.int, values: [0, 1, 2, -1] },
   { type: T.bigint, values: [0n, 1n, 2n ** 60n, -(2n ** 60n) - 1n] },
   { type: T.string, values: ['a', 'b', '', 'a\u0000'] },
+  { type: T.double, values: [0, -0, 1.5, 2] },
 ];
 
 const tableArb = (k1: number, k2: number) =>
