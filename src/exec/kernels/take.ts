@@ -75,7 +75,25 @@ export function selectTrue(mask: Vector): Int32Array {
   const out = new Int32Array(n + 1);
   let k = 0;
   if (nulls === undefined) {
-    for (let i = 0; i < n; i++) {
+    // Four rows at a time where aligned: all-false words, most of a selective filter's, are skipped whole.
+    let i = 0;
+    if (values.byteOffset % 4 === 0) {
+      const words = new Int32Array(values.buffer, values.byteOffset, n >> 2);
+      for (let w = 0; w < words.length; w++) {
+        if (words[w] === 0) continue;
+        i = w * 4;
+        out[k] = i;
+        k += values[i]!;
+        out[k] = i + 1;
+        k += values[i + 1]!;
+        out[k] = i + 2;
+        k += values[i + 2]!;
+        out[k] = i + 3;
+        k += values[i + 3]!;
+      }
+      i = words.length * 4;
+    }
+    for (; i < n; i++) {
       out[k] = i;
       k += values[i]!;
     }

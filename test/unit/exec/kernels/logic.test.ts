@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { T } from '../../../../src/types/data-type.js';
 import { allRowsAre, and, not, or } from '../../../../src/exec/kernels/logic.js';
-import type { JsValue } from '../../../../src/exec/vector.js';
+import type { JsValue, Vector } from '../../../../src/exec/vector.js';
 import { vectorValues } from '../../../../src/exec/vector.js';
 import { columns2, vec } from './vectors.js';
 
@@ -35,6 +35,20 @@ describe('logic', () => {
       fc.property(columns2(fc.boolean(), fc.boolean()), ([a, b]) => {
         expect(vectorValues(and(vec(T.boolean, a), vec(T.boolean, b)))).toEqual(a.map((x, i) => ref(x, b[i]!, true)));
         expect(vectorValues(or(vec(T.boolean, a), vec(T.boolean, b)))).toEqual(a.map((x, i) => ref(x, b[i]!, false)));
+      }),
+    );
+  });
+
+  it('ANDs and ORs NULL-free masks word-wise, aligned or not', () => {
+    const bytes = (bits: boolean[], offset: number): Vector => {
+      const buffer = new Uint8Array(bits.length + offset);
+      bits.forEach((x, i) => (buffer[i + offset] = x ? 1 : 0));
+      return { type: T.boolean, length: bits.length, data: { layout: 'bool', values: buffer.subarray(offset) } };
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }).chain((n) => fc.tuple(fc.array(fc.boolean(), { minLength: n, maxLength: n }), fc.array(fc.boolean(), { minLength: n, maxLength: n }))), fc.integer({ min: 0, max: 3 }), ([a, b], offset) => {
+        expect(vectorValues(and(bytes(a, offset), bytes(b, 0)))).toEqual(a.map((x, i) => x && b[i]!));
+        expect(vectorValues(or(bytes(a, 0), bytes(b, offset)))).toEqual(a.map((x, i) => x || b[i]!));
       }),
     );
   });

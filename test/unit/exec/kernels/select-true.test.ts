@@ -15,6 +15,17 @@ describe('selectTrue', () => {
     );
   });
 
+  it('reads masks at any byte offset', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 50 }), fc.integer({ min: 0, max: 3 }), (bits, offset) => {
+        const buffer = new Uint8Array(bits.length + offset);
+        bits.forEach((x, i) => (buffer[i + offset] = x ? 1 : 0));
+        const mask = { type: T.boolean, length: bits.length, data: { layout: 'bool' as const, values: buffer.subarray(offset) } };
+        expect(Array.from(selectTrue(mask))).toEqual(bits.flatMap((v, i) => (v ? [i] : [])));
+      }),
+    );
+  });
+
   it('selects nothing from an empty batch', () => {
     expect(selectTrue(vectorFromValues(T.boolean, [])).length).toBe(0);
   });
