@@ -1,4 +1,5 @@
 // The hash join's candidate pairs: each probe row with every build row of the same key, in probe then build order.
+import type { JoinHashTable } from './hash-table.js';
 import type { Decided, Pairs } from './pairs.js';
 import type { PairBuffer } from './pairs.js';
 
@@ -6,7 +7,12 @@ import type { PairBuffer } from './pairs.js';
  * Pairs of equal keys between a probe batch, `heads[p]` being the first build row with probe row p's key, and the
  * build chains, collected in `buffer` (empty, and left empty).
  */
-export function* hashPairs(heads: Int32Array, next: Int32Array, decided: Decided, buffer: PairBuffer): Generator<Pairs> {
+export function* hashPairs(heads: Int32Array, table: JoinHashTable, decided: Decided, buffer: PairBuffer): Generator<Pairs> {
+  if (table.unique) {
+    yield* uniquePairs(heads, buffer);
+    return;
+  }
+  const next = table.next;
   const probeDone = decided.probe;
   const buildDone = decided.build;
   const stopAtFirst = decided.firstPairDecides && probeDone !== undefined;
@@ -19,4 +25,24 @@ export function* hashPairs(heads: Int32Array, next: Int32Array, decided: Decided
     }
   }
   if (buffer.length > 0) yield buffer.flush();
+}
+
+/**
+ * The pairs when build keys are unique: at most one per probe row, so no chains to follow and nothing to skip for
+ * rows already decided (a pair source may ignore those).
+ */
+function* uniquePairs(heads: Int32Array, buffer: PairBuffer): Generator<Pairs> {
+  const { probe, build, capacity } = buffer;
+  for (let start = 0; start < heads.length; start += capacity) {
+    const end = Math.min(heads.length, start + capacity);
+    let k = 0;
+    for (let p = start; p < end; p++) {
+      const b = heads[p]!;
+      probe[k] = p;
+      build[k] = b;
+      // Branch-free: a pair without a build row is written over by the next.
+      k += (b >>> 31) ^ 1;
+    }
+    if (k > 0) yield { probe: probe.subarray(0, k), build: build.subarray(0, k) };
+  }
 }

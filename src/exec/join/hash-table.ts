@@ -14,6 +14,8 @@ export interface JoinHashTable {
    */
   heads(probe: KeyCodes): Int32Array;
   readonly next: Int32Array;
+  /** No two build rows share a key (every chain is one row long): a primary key, the common case. */
+  readonly unique: boolean;
   /** The build rows with a NULL key: they match no probe row, and NOT IN needs them apart. */
   readonly nullKeyRows: Int32Array;
   /** Number of build rows, NULL keys included. */
@@ -51,7 +53,9 @@ export function buildHashTable(keys: KeyCodes, range: number | undefined): JoinH
     if (out.length < n) out = new Int32Array(n);
     return first(probe, out.subarray(0, n));
   };
-  return { heads, next, nullKeyRows, length };
+  let unique = true;
+  for (let row = 0; row < length && unique; row++) if (next[row] !== -1 && (absent === undefined || absent[row] === 0)) unique = false;
+  return { heads, next, unique, nullKeyRows, length };
 }
 
 // Both index from the last row, which makes every chain run in row order, so output order follows the build side.

@@ -29,8 +29,9 @@ export type PairSource = (probe: Batch, decided: Decided) => Promise<Iterable<Pa
 
 /** A fixed-capacity buffer of pairs that a source fills and hands out as a chunk when full. */
 export class PairBuffer {
-  private readonly probe: Int32Array;
-  private readonly build: Int32Array;
+  /** The pairs' rows; sources that fill a chunk in a loop of their own may write them directly. */
+  readonly probe: Int32Array;
+  readonly build: Int32Array;
   private count = 0;
 
   constructor(readonly capacity: number) {

@@ -63,7 +63,7 @@ async function pairSource(
   // One buffer for every probe batch: the join uses up a batch's pairs before it asks for the next batch's.
   const buffer = new PairBuffer(chunkSize);
   if (nullAware) return nullAwarePairSource(table, keys, nullAwareKeys(keys.build, buildKeyColumns, build.length), probeKeys, buffer);
-  return async (probe, decided) => hashPairs(table.heads(keys.probe(await evaluateAll(probeKeys, probe), probe.length)), table.next, decided, buffer);
+  return async (probe, decided) => hashPairs(table.heads(keys.probe(await evaluateAll(probeKeys, probe), probe.length)), table, decided, buffer);
 }
 
 /** NOT IN's pairs: equal keys first, then the pairs whose comparison is UNKNOWN, which NOT IN also counts. */
@@ -79,7 +79,7 @@ function nullAwarePairSource(
     const codes = encoding.probe(columns, probe.length);
     const keys = nullAwareKeys(codes, columns, probe.length);
     return (function* () {
-      yield* hashPairs(table.heads(codes), table.next, decided, buffer);
+      yield* hashPairs(table.heads(codes), table, decided, buffer);
       yield* unknownComparisonPairs(table, build, keys, decided, buffer);
     })();
   };

@@ -20,12 +20,14 @@ it('chains the rows of each code in row order and lists NULL-keyed rows, indexed
     expect(chains(table, [7, 1, 8, 9, 0])).toEqual([[0, 2, 4], [1, 5], [7], [], []]);
     expect([...table.nullKeyRows]).toEqual([3, 6]);
     expect(table.length).toBe(8);
+    expect(table.unique).toBe(false);
   }
 });
 
 it('gives probe rows without a code no build row', () => {
   for (const range of [10, undefined]) {
-    const table = buildHashTable({ codes: Float64Array.from([1, 2]), absent: undefined }, range);
+    const table = buildHashTable({ codes: Float64Array.from([1, 2, 2]), absent: Uint8Array.from([0, 0, 1]) }, range);
+    expect(table.unique).toBe(true);
     expect([...table.heads({ codes: Float64Array.from([1, 2, 2]), absent: absent([0, 1, 0]) })]).toEqual([0, -1, 1]);
   }
 });
@@ -39,4 +41,16 @@ it('handles an empty build side', () => {
 it('hashes any doubles: fractions, NaN, beyond 2^31', () => {
   const table = buildHashTable({ codes: Float64Array.from([1.5, NaN, 1.5, 2 ** 40]), absent: undefined }, undefined);
   expect(chains(table, [1.5, NaN, 2 ** 40, 2 ** 40 + 1])).toEqual([[0, 2], [1], [3], []]);
+});
+
+it('pairs each probe row with the one build row of its key when keys are unique, in chunks', async () => {
+  const { hashPairs } = await import('../../../../src/exec/join/hash-pairs.js');
+  const { PairBuffer } = await import('../../../../src/exec/join/pairs.js');
+  const table = buildHashTable({ codes: Float64Array.from([5, 3, 9]), absent: undefined }, 10);
+  expect(table.unique).toBe(true);
+  const heads = table.heads({ codes: Float64Array.from([3, 4, 9, 9, 5]), absent: Uint8Array.from([0, 1, 0, 0, 0]) });
+  // A chunk's arrays are valid until the next is asked for: copy each as it comes.
+  const chunks: number[][][] = [];
+  for (const c of hashPairs(heads, table, { firstPairDecides: true }, new PairBuffer(2))) chunks.push([[...c.probe], [...c.build]]);
+  expect(chunks).toEqual([[[0], [1]], [[2, 3], [2, 2]], [[4], [0]]]);
 });
