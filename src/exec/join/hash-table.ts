@@ -26,6 +26,9 @@ export interface JoinHashTable {
 // probe row instead of a hashed probe, in no more memory than a NumberMap (which keeps 2-4 slots of 12 bytes per key).
 const DIRECT_SPREAD = 4;
 const DIRECT_MIN = 1 << 20;
+// Sparser integer codes still get a bitmap of the codes present when it is this small.
+const BITMAP_MIN_BYTES = 2 << 20;
+const BITMAP_BYTES_PER_ROW = 16;
 
 /**
  * Indexes build rows by their key codes: in an array when the codes are dense integers (primary keys, dictionary
@@ -46,7 +49,7 @@ export function buildHashTable(keys: KeyCodes, range: number | undefined): JoinH
   const nullKeyRows = new Int32Array(nullCount);
   if (absent !== undefined) for (let row = 0, k = 0; row < length; row++) if (absent[row] === 1) nullKeyRows[k++] = row;
   const direct = range !== undefined && range <= Math.max(DIRECT_MIN, DIRECT_SPREAD * length);
-  const first = direct ? indexDirect(codes, absent, next, range) : indexHashed(codes, absent, next, length - nullCount);
+  const first = direct ? indexDirect(codes, absent, next, range) : indexHashed(codes, absent, next, length - nullCount, range);
   let out = new Int32Array(0);
   const heads = (probe: KeyCodes): Int32Array => {
     const n = probe.codes.length;
@@ -81,11 +84,25 @@ function indexDirect(codes: Float64Array, absent: Uint8Array | undefined, next: 
   };
 }
 
-function indexHashed(codes: Float64Array, absent: Uint8Array | undefined, next: Int32Array, count: number): FirstRows {
+function indexHashed(codes: Float64Array, absent: Uint8Array | undefined, next: Int32Array, count: number, range: number | undefined): FirstRows {
   const first = new NumberMap(count);
   for (let row = codes.length - 1; row >= 0; row--) {
     if (absent !== undefined && absent[row] === 1) continue;
     next[row] = first.swap(codes[row]!, row);
+  }
+  const present = range !== undefined && range <= 2 ** 31 && range / 8 <= Math.max(BITMAP_MIN_BYTES, BITMAP_BYTES_PER_ROW * codes.length) ? bitmapOf(codes, absent, range) : undefined;
+  if (present !== undefined) {
+    // A cache-resident bit per code settles most misses (a selective build side) before the map's random access.
+    return (probe, out) => {
+      const n = out.length;
+      const { codes: probeCodes, absent: probeAbsent } = probe;
+      for (let i = 0; i < n; i++) {
+        const code = probeCodes[i]!;
+        const hit = (probeAbsent === undefined || probeAbsent[i] === 0) && (present[code >>> 5]! & (1 << (code & 31))) !== 0;
+        out[i] = hit ? first.get(code) : -1;
+      }
+      return out;
+    };
   }
   return (probe, out) => {
     const n = out.length;
@@ -93,4 +110,15 @@ function indexHashed(codes: Float64Array, absent: Uint8Array | undefined, next: 
     for (let i = 0; i < n; i++) out[i] = probeAbsent !== undefined && probeAbsent[i] === 1 ? -1 : first.get(probeCodes[i]!);
     return out;
   };
+}
+
+/** One bit per code in [0, range), set for the codes some build row has. */
+function bitmapOf(codes: Float64Array, absent: Uint8Array | undefined, range: number): Int32Array {
+  const bits = new Int32Array(Math.ceil(range / 32));
+  for (let row = 0; row < codes.length; row++) {
+    if (absent !== undefined && absent[row] === 1) continue;
+    const code = codes[row]!;
+    bits[code >>> 5]! |= 1 << (code & 31);
+  }
+  return bits;
 }

@@ -32,6 +32,12 @@ it('gives probe rows without a code no build row', () => {
   }
 });
 
+it('finds sparse integer codes, too wide for an array, through a bitmap and the map', () => {
+  const table = buildHashTable({ codes: Float64Array.from([5, 3_000_000, 5, 64]), absent: Uint8Array.from([0, 0, 0, 1]) }, 4_000_000);
+  expect(chains(table, [5, 3_000_000, 64, 6, 3_999_999])).toEqual([[0, 2], [1], [], [], []]);
+  expect([...table.heads({ codes: Float64Array.from([5, 5]), absent: Uint8Array.from([1, 0]) })]).toEqual([-1, 0]);
+});
+
 it('handles an empty build side', () => {
   const table = buildHashTable({ codes: new Float64Array(0), absent: undefined }, 0);
   expect([...table.heads({ codes: Float64Array.from([0]), absent: absent([1]) })]).toEqual([-1]);
