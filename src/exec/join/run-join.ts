@@ -15,6 +15,8 @@ export interface JoinRun {
   readonly roles: JoinRoles;
   /** The join's output columns. */
   readonly output: readonly ColumnSource[];
+  /** Where matched pairs may read the output columns from instead (see `pairSources`); `output` when absent. */
+  readonly pairOutput?: readonly ColumnSource[];
   /** The materialised side. */
   readonly build: Batch;
   /** Column types of the probe side (NULL-extending build rows needs them when no probe batch is at hand). */
@@ -34,6 +36,7 @@ export interface JoinRun {
  */
 export async function* runJoin(run: JoinRun, probe: AsyncIterable<Batch>): AsyncGenerator<Batch> {
   const { roles, output, build, condition } = run;
+  const pairOutput = run.pairOutput ?? output;
   const buildMatched = roles.build === 'none' ? undefined : new Uint8Array(build.length);
   const buildDecided = decidedByFirstMatch(roles.build) ? buildMatched : undefined;
   let buildMatchedCount = 0;
@@ -53,7 +56,7 @@ export async function* runJoin(run: JoinRun, probe: AsyncIterable<Batch>): Async
         if (matched.probe.length === 0) continue;
         if (probeMatched) markMatched(probeMatched, matched.probe);
         if (buildMatched) buildMatchedCount += markMatched(buildMatched, matched.build);
-        if (roles.emitPairs) yield gatherRows(output, batch, matched.probe, build, matched.build);
+        if (roles.emitPairs) yield gatherRows(pairOutput, batch, matched.probe, build, matched.build);
       }
       if (probeMatched) {
         const rows = rowsWhere(probeMatched, roles.probe === 'semi');

@@ -14,7 +14,7 @@ import { columnKeys } from '../join/join-keys.js';
 import type { KeyCodes, KeyEncoding } from '../join/key-codes.js';
 import { encodeBuildKeys } from '../join/key-codes.js';
 import { joinRoles } from '../join/join-roles.js';
-import { columnSources } from '../join/join-sides.js';
+import { columnSources, pairSources } from '../join/join-sides.js';
 import { materialize } from '../join/materialize.js';
 import type { NullAwareKeys } from '../join/null-aware-pairs.js';
 import { unknownComparisonPairs } from '../join/null-aware-pairs.js';
@@ -32,10 +32,12 @@ export const hashJoin: Operator<'hashJoinExec'> = async function* (node, ctx) {
   const probeKeys = compileAll(probeKeyExprs, probePlan.output, ctx);
   const pairs = await pairSource(node.nullAware, build, compileAll(buildKeyExprs, buildPlan.output, ctx), probeKeys, ctx.batchSize);
   const condition = node.residual && compileJoinCondition(node.residual, node.left.output, node.right.output, node.build, ctx);
+  const output = columnSources(node.output, node.left.output, node.right.output, node.build);
   yield* runJoin(
     {
       roles: joinRoles(node.joinType, node.build),
-      output: columnSources(node.output, node.left.output, node.right.output, node.build),
+      output,
+      pairOutput: pairSources(output, buildKeyExprs, probeKeyExprs, buildPlan.output, probePlan.output),
       build,
       probeTypes: probePlan.output.map((c) => c.type),
       pairs,
