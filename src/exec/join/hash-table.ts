@@ -26,6 +26,9 @@ export interface JoinHashTable {
 // probe row instead of a hashed probe, in no more memory than a NumberMap (which keeps 2-4 slots of 12 bytes per key).
 const DIRECT_SPREAD = 4;
 const DIRECT_MIN = 1 << 20;
+// A direct array wider than this (in entries) and filled less than 1 in this many gets a bitmap screen.
+const SCREEN_MIN_RANGE = 1 << 15;
+const SCREEN_SPARSENESS = 8;
 // Sparser integer codes still get a bitmap of the codes present when it is this small.
 const BITMAP_MIN_BYTES = 2 << 20;
 const BITMAP_BYTES_PER_ROW = 16;
@@ -74,10 +77,24 @@ function indexDirect(codes: Float64Array, absent: Uint8Array | undefined, next: 
     next[row] = first[code]!;
     first[code] = row;
   }
+  // Probe codes lie in [0, range): the encoding gives a code only to values some build row has.
+  if (range > SCREEN_MIN_RANGE && codes.length * SCREEN_SPARSENESS < range) {
+    // A large, sparse array (a filtered dimension table) is read through a bitmap that stays in cache: most probes miss.
+    const present = bitmapOf(codes, absent, range);
+    return (probe, out) => {
+      const n = out.length;
+      const { codes: probeCodes, absent: probeAbsent } = probe;
+      for (let i = 0; i < n; i++) {
+        const code = probeCodes[i]!;
+        const hit = (probeAbsent === undefined || probeAbsent[i] === 0) && (present[code >>> 5]! & (1 << (code & 31))) !== 0;
+        out[i] = hit ? first[code]! : -1;
+      }
+      return out;
+    };
+  }
   return (probe, out) => {
     const n = out.length;
     const { codes: probeCodes, absent: probeAbsent } = probe;
-    // Probe codes lie in [0, range): the encoding gives a code only to values some build row has.
     if (probeAbsent === undefined) for (let i = 0; i < n; i++) out[i] = first[probeCodes[i]!]!;
     else for (let i = 0; i < n; i++) out[i] = probeAbsent[i] === 1 ? -1 : first[probeCodes[i]!]!;
     return out;

@@ -38,6 +38,12 @@ it('finds sparse integer codes, too wide for an array, through a bitmap and the 
   expect([...table.heads({ codes: Float64Array.from([5, 5]), absent: Uint8Array.from([1, 0]) })]).toEqual([-1, 0]);
 });
 
+it('screens a wide, sparse array through a bitmap', () => {
+  const table = buildHashTable({ codes: Float64Array.from([5, 40_000, 5, 64]), absent: Uint8Array.from([0, 0, 0, 1]) }, 50_000);
+  expect(chains(table, [5, 40_000, 64, 6, 49_999, 0])).toEqual([[0, 2], [1], [], [], [], []]);
+  expect([...table.heads({ codes: Float64Array.from([5, 5]), absent: Uint8Array.from([1, 0]) })]).toEqual([-1, 0]);
+});
+
 it('handles an empty build side', () => {
   const table = buildHashTable({ codes: new Float64Array(0), absent: undefined }, 0);
   expect([...table.heads({ codes: Float64Array.from([0]), absent: absent([1]) })]).toEqual([-1]);
