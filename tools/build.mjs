@@ -1,4 +1,4 @@
-// Builds dist/: the library (ESM, dependencies external) with its type declarations, and the CLI as one bundled
+// Builds dist/: the library (ESM, dependencies external) with its type declarations, the executor worker, and the CLI as one bundled
 // file with a V8 code cache, so that `sqlopt explain` starts fast (no loading of hundreds of small module files).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,8 @@ const common = { platform: 'node', target: 'node20', format: 'esm', bundle: true
 const runtimeLibraries = ['apache-arrow', 'parquet-wasm', '@duckdb/node-api'];
 
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', packages: 'external' });
+// The executor's worker threads run this entry; the library and the CLI bundle find it beside themselves.
+await build({ ...common, entryPoints: ['src/exec/parallel/worker-main.ts'], outfile: 'dist/exec-worker.js', packages: 'external' });
 // CommonJS, so that bin/sqlopt.js can compile it with a V8 code cache (vm.Script takes scripts, not modules).
 await build({
   ...common,

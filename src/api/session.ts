@@ -91,7 +91,10 @@ export class Session {
   planQuery(sql: string | Query, options: { readonly trace?: boolean } = {}): PlannedQuery {
     const analyzed = this.analyze(sql);
     const optimized = optimize(analyzed.plan, { disabled: ruleNames(this.config.get('sqlopt.optimizer.disabled')), trace: options.trace ?? false });
-    const physical = planPhysical(optimized.plan, { tableStatistics: (source) => this.tableStatistics(source) });
+    const physical = planPhysical(optimized.plan, {
+      tableStatistics: (source) => this.tableStatistics(source),
+      parallelism: { threads: Number(this.config.get('sqlopt.exec.threads')), rowGroups: (source) => this.rowGroups(source) },
+    });
     return { analyzed, optimized, physical };
   }
 
@@ -163,9 +166,19 @@ export class Session {
 
   /** Row count and size of a scanned table, from the catalog; undefined for a path the catalog does not list. */
   private tableStatistics(source: TableSource): Statistics | undefined {
+    const table = this.catalogTable(source);
+    return table && { rowCount: table.rowCount, sizeInBytes: table.sizeBytes };
+  }
+
+  /** Row groups of a scanned table, from the catalog; undefined for a path the catalog does not list. */
+  private rowGroups(source: TableSource): number | undefined {
+    return this.catalogTable(source)?.files.reduce((n, f) => n + f.statistics.rowGroups.length, 0);
+  }
+
+  /** The catalog's table a scan reads, if the catalog lists it under that name and location. */
+  private catalogTable(source: TableSource) {
     const entry = this.catalog.lookup([source.name]);
-    if (entry?.kind !== 'table' || entry.table.location !== source.location) return undefined;
-    return { rowCount: entry.table.rowCount, sizeInBytes: entry.table.sizeBytes };
+    return entry?.kind === 'table' && entry.table.location === source.location ? entry.table : undefined;
   }
 
   /**

@@ -1,4 +1,5 @@
 // Session settings: Spark's names where Spark has the setting, `sqlopt.*` for our own. Values are strings, as SET gives them.
+import { availableParallelism } from 'node:os';
 import { fail } from './errors.js';
 
 export interface ConfigEntry {
@@ -30,6 +31,12 @@ export const CONFIG_ENTRIES: readonly ConfigEntry[] = [
     check: bytes,
   },
   { key: 'sqlopt.optimizer.disabled', defaultValue: '', doc: 'Comma-separated optimizer rule names to switch off.' },
+  {
+    key: 'sqlopt.exec.threads',
+    defaultValue: String(Math.min(availableParallelism(), 8)),
+    doc: 'Worker threads that scan pipelines of tables with several row groups run on (1: all on the calling thread).',
+    check: positiveInt,
+  },
 ];
 
 const ENTRIES = new Map(CONFIG_ENTRIES.map((e) => [e.key.toLowerCase(), e]));

@@ -27,6 +27,11 @@ export interface ExecContext {
   readonly outer: ReadonlyMap<ColumnId, JsValue>;
   /** Plans and runs a subquery's logical plan with outer column values bound; all its rows in one batch. */
   readonly runSubquery: (plan: LogicalPlan, outer: ReadonlyMap<ColumnId, JsValue>) => Promise<Batch>;
+  /**
+   * In a worker running part of a parallel scan (GatherExec): the one unit — row group, numbered after pruning in the
+   * order a scan reads them — that the scan reads. Absent: scans read all their row groups.
+   */
+  readonly scanUnit?: number;
   /** The metrics of a node of the running plan (created on first use). */
   readonly metricsOf: (node: PhysicalPlan) => OperatorMetrics;
 }

@@ -1,4 +1,4 @@
-// The children and own expressions of a physical node, for walks over a physical plan (planner, printer).
+// The children and own expressions of a physical node, for walks and rewrites of a physical plan (planner, printer).
 import type { Expr } from '../logical/expr.js';
 import type { PhysicalPlan } from './plan.js';
 
@@ -8,6 +8,7 @@ export function physicalChildren(p: PhysicalPlan): readonly PhysicalPlan[] {
     case 'valuesExec':
     case 'rangeExec':
       return [];
+    case 'gatherExec':
     case 'filterExec':
     case 'projectExec':
     case 'hashAggregateExec':
@@ -50,9 +51,41 @@ export function physicalExpressions(p: PhysicalPlan): readonly Expr[] {
     case 'topNExec':
       return p.order.map((k) => k.expr);
     case 'rangeExec':
+    case 'gatherExec':
     case 'limitExec':
     case 'unionExec':
     case 'setOperationExec':
       return [];
   }
+}
+
+/** The node with its children replaced, in `physicalChildren`'s order. */
+export function withPhysicalChildren(p: PhysicalPlan, children: readonly PhysicalPlan[]): PhysicalPlan {
+  switch (p.kind) {
+    case 'scanExec':
+    case 'valuesExec':
+    case 'rangeExec':
+      return p;
+    case 'gatherExec':
+    case 'filterExec':
+    case 'projectExec':
+    case 'hashAggregateExec':
+    case 'expandExec':
+    case 'sortExec':
+    case 'topNExec':
+    case 'limitExec':
+    case 'windowExec':
+      return { ...p, input: children[0]! };
+    case 'hashJoinExec':
+    case 'nestedLoopJoinExec':
+    case 'setOperationExec':
+      return { ...p, left: children[0]!, right: children[1]! };
+    case 'unionExec':
+      return { ...p, inputs: children };
+  }
+}
+
+/** The nodes of `p` in pre-order (a GatherExec's workers name its fragment's nodes by their position in it). */
+export function physicalNodes(p: PhysicalPlan): PhysicalPlan[] {
+  return [p, ...physicalChildren(p).flatMap(physicalNodes)];
 }

@@ -128,7 +128,19 @@ export interface WindowExec extends Node {
   readonly windows: readonly NamedExpr[];
 }
 
+/**
+ * Runs `input` — a scan with the filters and projections above it — in `workers` worker threads, each reading every
+ * `workers`-th row group the scan reads, and yields their batches in row-group order: the rows and their order are
+ * those of `input` run alone, while decoding, filtering and computing run in parallel.
+ */
+export interface GatherExec extends Node {
+  readonly kind: 'gatherExec';
+  readonly input: PhysicalPlan;
+  readonly workers: number;
+}
+
 export type PhysicalPlan =
+  | GatherExec
   | ScanExec
   | ValuesExec
   | RangeExec

@@ -10,12 +10,16 @@ import { extractJoinKeys } from './join-keys.js';
 import { rowEstimator } from '../cost/row-estimates.js';
 import type { TableStatistics } from '../cost/row-estimates.js';
 import { chooseBuildSide, hintOf } from './join-selection.js';
+import { parallelizeScans } from './parallelism.js';
+import type { ParallelismOptions } from './parallelism.js';
 import { physicalChildren, physicalExpressions } from './physical-tree.js';
 import type { PhysicalPlan } from './plan.js';
 
 export interface PlannerOptions {
   /** Row counts of tables (the session's catalog has them), to build the smaller side of inner joins. */
   readonly tableStatistics?: TableStatistics;
+  /** Threads to run scan pipelines on, and the tables' row groups (see parallelism.ts); default one thread. */
+  readonly parallelism?: ParallelismOptions;
 }
 
 /** A planned query: its operators and those of every subquery inside it. */
@@ -133,7 +137,10 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions = {}): P
 
   const root = planNode(plan);
   planSubqueries(root);
-  return { root, subqueries };
+  const { parallelism } = options;
+  if (!parallelism) return { root, subqueries };
+  const parallel = (p: PhysicalPlan) => parallelizeScans(p, parallelism);
+  return { root: parallel(root), subqueries: new Map([...subqueries].map(([logical, physical]) => [logical, parallel(physical)])) };
 }
 
 /**

@@ -56,6 +56,7 @@ interface Ctx {
 type Describers = { [K in PhysicalKind]: (p: Extract<PhysicalPlan, { kind: K }>, c: Ctx) => string };
 
 const describers: Describers = {
+  gatherExec: (p) => `GatherExec: ${p.workers} workers, row groups in turn`,
   scanExec: (p, c) =>
     `ScanExec: ${p.source.format} ${p.source.name} ${columns(p.output, c)}` +
     (p.filters.length ? ` filters=[${p.filters.map((f) => printExpr(f, c.namer)).join(', ')}]` : ''),

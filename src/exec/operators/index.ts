@@ -1,6 +1,7 @@
 // The operator of each physical node kind (one file per operator in this folder).
 import type { PhysicalKind } from '../../physical/plan.js';
 import type { Operator } from '../operator.js';
+import { gather } from './gather.js';
 import { scan } from './scan.js';
 import { values } from './values.js';
 import { range } from './range.js';
@@ -18,6 +19,7 @@ import { setOperation } from './set-operation.js';
 import { window } from './window.js';
 
 export const OPERATORS: { readonly [K in PhysicalKind]: Operator<K> } = {
+  gatherExec: gather,
   scanExec: scan,
   valuesExec: values,
   rangeExec: range,

@@ -14,6 +14,7 @@ import type { Operator } from '../operator.js';
 import { batchFromArrow } from '../arrow/from-arrow.js';
 import type { FileRead } from '../pruning/prune-scan.js';
 import { pruneScan } from '../pruning/prune-scan.js';
+import { onlyUnit } from '../pruning/scan-units.js';
 import { partitionVector } from '../pruning/partition-values.js';
 import { tableColumn } from '../pruning/table-columns.js';
 import type { TableColumn } from '../pruning/table-columns.js';
@@ -38,7 +39,8 @@ export const scan: Operator<'scanExec'> = async function* (node, ctx) {
   const dataNames = [...new Set(columns.flatMap((c) => (c.source.kind === 'data' ? [c.source.name] : [])))];
   const dataTypes = dataNames.map((name) => ({ name, type: columns.find((c) => c.source.name === name)!.type }));
 
-  const reads = pruneScan(node, table, ctx);
+  const pruned = pruneScan(node, table, ctx);
+  const reads = ctx.scanUnit === undefined ? pruned : onlyUnit(pruned, ctx.scanUnit);
   const counters = scanCounters(ctx.metricsOf(node), reads);
   for (const r of reads) {
     if (r.rowGroups.length === 0) continue;
