@@ -8,10 +8,13 @@ const EMPTY = -1;
 const scratch = new Float64Array(1);
 const halves = new Int32Array(scratch.buffer);
 
-/** Keys compare as SQL compares join keys: NaN equals NaN (and callers pass 0 for -0). */
+/**
+ * Keys compare as SQL compares join keys: NaN equals NaN (and callers pass 0 for -0). A slot's key and value sit
+ * side by side, so a probe of a map larger than the cache costs one miss, not one per array.
+ */
 export class NumberMap {
-  private readonly keys: Float64Array;
-  private readonly values: Int32Array;
+  /** Slot s: key at 2s, value at 2s + 1 (EMPTY when the slot is free). */
+  private readonly slots: Float64Array;
   private readonly mask: number;
   private readonly room: number;
   private count = 0;
@@ -20,21 +23,19 @@ export class NumberMap {
   constructor(maxSize: number) {
     let capacity = 16;
     while (capacity < maxSize * 2) capacity *= 2;
-    this.keys = new Float64Array(capacity);
-    this.values = new Int32Array(capacity).fill(EMPTY);
+    this.slots = new Float64Array(2 * capacity).fill(EMPTY);
     this.mask = capacity - 1;
     this.room = maxSize;
   }
 
   /** The value stored for `key`, or -1. */
   get(key: number): number {
-    const keys = this.keys;
-    const values = this.values;
+    const slots = this.slots;
     const mask = this.mask;
     for (let slot = hash(key, mask); ; slot = (slot + 1) & mask) {
-      const value = values[slot]!;
+      const value = slots[2 * slot + 1]!;
       if (value === EMPTY) return EMPTY;
-      const k = keys[slot]!;
+      const k = slots[2 * slot]!;
       if (k === key || (k !== k && key !== key)) return value;
     }
   }
@@ -46,20 +47,19 @@ export class NumberMap {
 
   /** Stores `value` (≥ 0) for `key` and returns the value it replaces, or -1: one probe where get then set take two. */
   swap(key: number, value: number): number {
-    const keys = this.keys;
-    const values = this.values;
+    const slots = this.slots;
     const mask = this.mask;
     for (let slot = hash(key, mask); ; slot = (slot + 1) & mask) {
-      const old = values[slot]!;
+      const old = slots[2 * slot + 1]!;
       if (old === EMPTY) {
         if (++this.count > this.room) throw new RangeError(`NumberMap: more than ${this.room} keys`);
-        keys[slot] = key;
-        values[slot] = value;
+        slots[2 * slot] = key;
+        slots[2 * slot + 1] = value;
         return EMPTY;
       }
-      const k = keys[slot]!;
+      const k = slots[2 * slot]!;
       if (k === key || (k !== k && key !== key)) {
-        values[slot] = value;
+        slots[2 * slot + 1] = value;
         return old;
       }
     }
