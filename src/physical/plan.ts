@@ -26,6 +26,7 @@ export interface RangeExec extends Node {
   readonly step: number;
 }
 
+/** Keeps the rows where `condition` is true; `output` may leave out input columns only the condition reads. */
 export interface FilterExec extends Node {
   readonly kind: 'filterExec';
   readonly input: PhysicalPlan;

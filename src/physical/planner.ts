@@ -10,6 +10,7 @@ import { extractJoinKeys } from './join-keys.js';
 import { rowEstimator } from '../cost/row-estimates.js';
 import type { TableStatistics } from '../cost/row-estimates.js';
 import { chooseBuildSide, hintOf } from './join-selection.js';
+import { narrowOutputs } from './narrow-outputs.js';
 import { parallelizeScans } from './parallelism.js';
 import type { ParallelismOptions } from './parallelism.js';
 import { physicalChildren, physicalExpressions } from './physical-tree.js';
@@ -137,10 +138,9 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions = {}): P
 
   const root = planNode(plan);
   planSubqueries(root);
-  const { parallelism } = options;
-  if (!parallelism) return { root, subqueries };
-  const parallel = (p: PhysicalPlan) => parallelizeScans(p, parallelism);
-  return { root: parallel(root), subqueries: new Map([...subqueries].map(([logical, physical]) => [logical, parallel(physical)])) };
+  // Narrowing first: the pipelines a gather sends to its workers then carry only the columns read above them.
+  const finish = (p: PhysicalPlan) => (options.parallelism ? parallelizeScans(narrowOutputs(p), options.parallelism) : narrowOutputs(p));
+  return { root: finish(root), subqueries: new Map([...subqueries].map(([logical, physical]) => [logical, finish(physical)])) };
 }
 
 /**

@@ -62,7 +62,7 @@ const describers: Describers = {
     (p.filters.length ? ` filters=[${p.filters.map((f) => printExpr(f, c.namer)).join(', ')}]` : ''),
   valuesExec: (p, c) => `ValuesExec: ${columns(p.output, c)} rows=${p.rows.length}`,
   rangeExec: (p, c) => `RangeExec: start=${p.start}, end=${p.end}, step=${p.step} ${columns(p.output, c)}`,
-  filterExec: (p, c) => `FilterExec: ${printExpr(p.condition, c.namer)}`,
+  filterExec: (p, c) => `FilterExec: ${printExpr(p.condition, c.namer)}${p.output.length < p.input.output.length ? ` output=${columns(p.output, c)}` : ''}`,
   projectExec: (p, c) => `ProjectExec: ${p.columns.map((n) => named(n, c)).join(', ')}`,
   hashAggregateExec: (p, c) =>
     `HashAggregateExec: keys=[${p.groupKeys.map((n) => named(n, c)).join(', ')}], aggregates=[${p.aggregates.map((n) => named(n, c)).join(', ')}]`,

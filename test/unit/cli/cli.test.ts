@@ -30,7 +30,7 @@ describe('sqlopt explain', () => {
     expect(r.stdout).toMatchInlineSnapshot(`
       "== Physical Plan ==
       ProjectExec: n_name#1
-        FilterExec: n_regionkey#2 = 1
+        FilterExec: n_regionkey#2 = 1 output=[n_name#1]
           ScanExec: parquet nation [n_name#1, n_regionkey#2] filters=[n_regionkey#2 = 1]
       "
     `);

@@ -85,6 +85,19 @@ describe('join selection', () => {
     expect(physical('SELECT a FROM t WHERE e NOT IN (SELECT CAST(z AS BIGINT) FROM u)', { t: 10, u: 1000 })).toContain('anti, keys=[e#3 = CAST(z AS BIGINT)#7], null-aware, build=right');
   });
 
+  it('has filters and joins output only the columns read above them', () => {
+    expect(physical("SELECT a FROM t JOIN u ON a = x WHERE b = 'k' AND z > 1")).toMatchInlineSnapshot(`
+      "ProjectExec: a#0
+        HashJoinExec: inner, keys=[a#0 = x#4], build=right (no row estimate)
+          FilterExec: b#1 = 'k' output=[a#0]
+            ScanExec: parquet t [a#0, b#1] filters=[b#1 = 'k']
+          FilterExec: z#6 > CAST(1 AS double) output=[x#4]
+            ScanExec: parquet u [x#4, z#6] filters=[z#6 > CAST(1 AS double)]"
+    `);
+    // A Sort passes every column on, so the filter below it keeps them all.
+    expect(physical("SELECT * FROM t WHERE b = 'k' ORDER BY a")).not.toContain('output=');
+  });
+
   it('estimates filters by fixed selectivities and key joins by the rows of the key table', () => {
     const rows = rowEstimator((s) => ({ rowCount: { t: 1000, u: 50 }[s.name]! }));
     const plan = optimize(analyzed("SELECT a FROM t JOIN u ON a = x WHERE y = 'k' AND c > 1")).plan;
@@ -98,7 +111,7 @@ describe('join selection', () => {
     expect(physical("SELECT /*+ BROADCAST(t) */ a FROM t JOIN u ON a = x WHERE b = 'k'", { t: 1000, u: 10 })).toMatchInlineSnapshot(`
       "ProjectExec: a#0
         HashJoinExec: inner, keys=[a#0 = x#4], build=left (broadcast hint)
-          FilterExec: b#1 = 'k'
+          FilterExec: b#1 = 'k' output=[a#0]
             ScanExec: parquet t [a#0, b#1] filters=[b#1 = 'k']
           ScanExec: parquet u [x#4]"
     `);
@@ -155,7 +168,7 @@ describe('planning other nodes', () => {
           FilterExec: a#0 IN subquery#2
             : subquery#2
             :   ScanExec: parquet u [x#7]
-            FilterExec: c#2 > CAST(0 AS decimal(15,2))
+            FilterExec: c#2 > CAST(0 AS decimal(15,2)) output=[a#0]
               ScanExec: parquet t [a#0, c#2] filters=[c#2 > CAST(0 AS decimal(15,2))]"
     `);
   });
