@@ -1,5 +1,5 @@
 // The hash join's candidate pairs: each probe row with every build row of the same key, in probe then build order.
-import type { JoinHashTable } from './hash-table.js';
+import type { JoinHashTable, Runs } from './hash-table.js';
 import type { Decided, Pairs } from './pairs.js';
 import type { PairBuffer } from './pairs.js';
 
@@ -12,9 +12,13 @@ export function* hashPairs(heads: Int32Array, table: JoinHashTable, decided: Dec
     yield* uniquePairs(heads, buffer);
     return;
   }
-  const next = table.next;
   const probeDone = decided.probe;
   const buildDone = decided.build;
+  if (probeDone === undefined && buildDone === undefined) {
+    yield* table.runs ? everyPairInRuns(heads, table.runs, buffer) : everyPair(heads, table.next, buffer);
+    return;
+  }
+  const next = table.next;
   const stopAtFirst = decided.firstPairDecides && probeDone !== undefined;
   for (let p = 0; p < heads.length; p++) {
     for (let b = heads[p]!; b >= 0; b = next[b]!) {
@@ -28,7 +32,7 @@ export function* hashPairs(heads: Int32Array, table: JoinHashTable, decided: Dec
 }
 
 /**
- * The pairs when build keys are unique: at most one per probe row, so no chains to follow and nothing to skip for
+ * The pairs when build keys are unique: at most one per probe row, so no runs to read and nothing to skip for
  * rows already decided (a pair source may ignore those).
  */
 function* uniquePairs(heads: Int32Array, buffer: PairBuffer): Generator<Pairs> {
@@ -45,4 +49,42 @@ function* uniquePairs(heads: Int32Array, buffer: PairBuffer): Generator<Pairs> {
     }
     if (k > 0) yield { probe: probe.subarray(0, k), build: build.subarray(0, k) };
   }
+}
+
+/** Every pair, when no row is settled early (inner and outer joins): the chains walked without further checks. */
+function* everyPair(heads: Int32Array, next: Int32Array, buffer: PairBuffer): Generator<Pairs> {
+  const { probe, build, capacity } = buffer;
+  let k = 0;
+  for (let p = 0; p < heads.length; p++) {
+    for (let b = heads[p]!; b >= 0; b = next[b]!) {
+      probe[k] = p;
+      build[k] = b;
+      if (++k === capacity) {
+        yield { probe, build };
+        k = 0;
+      }
+    }
+  }
+  if (k > 0) yield { probe: probe.subarray(0, k), build: build.subarray(0, k) };
+}
+
+/** `everyPair` reading each key's rows from its run, in sequence. */
+function* everyPairInRuns(heads: Int32Array, runs: Runs, buffer: PairBuffer): Generator<Pairs> {
+  const { start, length, rows } = runs;
+  const { probe, build, capacity } = buffer;
+  let k = 0;
+  for (let p = 0; p < heads.length; p++) {
+    const first = heads[p]!;
+    if (first < 0) continue;
+    const end = start[first]! + length[first]!;
+    for (let j = start[first]!; j < end; j++) {
+      probe[k] = p;
+      build[k] = rows[j]!;
+      if (++k === capacity) {
+        yield { probe, build };
+        k = 0;
+      }
+    }
+  }
+  if (k > 0) yield { probe: probe.subarray(0, k), build: build.subarray(0, k) };
 }

@@ -1,11 +1,12 @@
-// The build side of a hash join: each key code mapped to its first build row, the rest of its rows chained by index.
+// The build side of a hash join: each key code mapped to its first build row, and the rows of each key side by side.
 import type { KeyCodes } from './key-codes.js';
 import { NumberMap } from './number-map.js';
 
 /**
- * Rows with one key form a chain: `heads` gives each probe row the first build row of its key, `next[row]` the
- * following one, -1 ending both, in row order. Flat Int32 chains instead of an array per key keep a build side of
- * millions of rows to one index entry per distinct key and 4 bytes per row.
+ * `heads` gives each probe row the first build row of its key; `next[row]` is the key's following row, -1 ending
+ * the chain, in row order. Flat Int32 arrays instead of an array per key keep a build side of millions of rows to one
+ * index entry per distinct key and a few bytes per row. When a key's rows lie scattered, following the chain would
+ * miss the cache once per row, so they are also laid out side by side in `runs`.
  */
 export interface JoinHashTable {
   /**
@@ -14,8 +15,10 @@ export interface JoinHashTable {
    */
   heads(probe: KeyCodes): Int32Array;
   readonly next: Int32Array;
-  /** No two build rows share a key (every chain is one row long): a primary key, the common case. */
+  /** No two build rows share a key: a primary key, the common case. */
   readonly unique: boolean;
+  /** The rows of each key in `rows`, from `start[first]` for `length[first]` rows; absent when chains are short or in sequence. */
+  readonly runs: Runs | undefined;
   /** The build rows with a NULL key: they match no probe row, and NOT IN needs them apart. */
   readonly nullKeyRows: Int32Array;
   /** Number of build rows, NULL keys included. */
@@ -59,12 +62,54 @@ export function buildHashTable(keys: KeyCodes, range: number | undefined): JoinH
     if (out.length < n) out = new Int32Array(n);
     return first(probe, out.subarray(0, n));
   };
+  // One pass tells unique keys, and chains that only ever step to the next row (a build side clustered by its key,
+  // as lineitem is by order), which are walked in sequence already.
   let unique = true;
-  for (let row = 0; row < length && unique; row++) if (next[row] !== -1 && (absent === undefined || absent[row] === 0)) unique = false;
-  return { heads, next, unique, nullKeyRows, length };
+  let adjacent = true;
+  for (let row = 0; row < length; row++) {
+    const n = next[row]!;
+    if (n === -1 || (absent !== undefined && absent[row] === 1)) continue;
+    unique = false;
+    if (n !== row + 1) {
+      adjacent = false;
+      break;
+    }
+  }
+  const runs = unique || adjacent ? undefined : runsOf(first(keys, new Int32Array(length)), length - nullCount);
+  return { heads, next, unique, runs, nullKeyRows, length };
 }
 
-// Both index from the last row, which makes every chain run in row order, so output order follows the build side.
+/** The rows of each key side by side: see `JoinHashTable`. */
+export interface Runs {
+  readonly start: Int32Array;
+  readonly length: Int32Array;
+  readonly rows: Int32Array;
+}
+
+/** The runs of rows by their first row (`firstOf[row]`, -1 for rows without a key), by a stable counting sort. */
+function runsOf(firstOf: Int32Array, rowCount: number): Runs {
+  const n = firstOf.length;
+  const length = new Int32Array(n);
+  for (let row = 0; row < n; row++) {
+    const f = firstOf[row]!;
+    if (f >= 0) length[f]!++;
+  }
+  const start = new Int32Array(n);
+  for (let row = 0, at = 0; row < n; row++) {
+    start[row] = at;
+    at += length[row]!;
+  }
+  const rows = new Int32Array(rowCount);
+  const cursor = start.slice();
+  for (let row = 0; row < n; row++) {
+    const f = firstOf[row]!;
+    if (f >= 0) rows[cursor[f]!++] = row;
+  }
+  return { start, length, rows };
+}
+
+// Both index from the last row, which makes every chain run in row order, so the first row of a key is its first in
+// row order (and output order follows the build side).
 
 /** Writes each probe row's first build row into `out`, as long as the probe. */
 type FirstRows = (probe: KeyCodes, out: Int32Array) => Int32Array;

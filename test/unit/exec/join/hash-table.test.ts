@@ -1,13 +1,18 @@
-// The build-side hash table: one chain per key code in row order, NULL-keyed rows set apart, direct or hashed.
+// The build-side hash table: one chain (and, when scattered, one run) of rows per key code in row order, NULL-keyed rows set apart, direct or hashed.
 import { expect, it } from 'vitest';
 import { buildHashTable } from '../../../../src/exec/join/hash-table.js';
 import type { JoinHashTable } from '../../../../src/exec/join/hash-table.js';
 
+/** Each probe row's build rows, read from the chains and, when the table has them, from the runs too. */
 function chains(table: JoinHashTable, codes: readonly number[]): number[][] {
   const heads = table.heads({ codes: Float64Array.from(codes), absent: undefined });
   return [...heads].map((head) => {
     const rows: number[] = [];
     for (let row = head; row >= 0; row = table.next[row]!) rows.push(row);
+    if (table.runs && head >= 0) {
+      const start = table.runs.start[head]!;
+      expect([...table.runs.rows.subarray(start, start + table.runs.length[head]!)]).toEqual(rows);
+    }
     return rows;
   });
 }
@@ -21,6 +26,16 @@ it('chains the rows of each code in row order and lists NULL-keyed rows, indexed
     expect([...table.nullKeyRows]).toEqual([3, 6]);
     expect(table.length).toBe(8);
     expect(table.unique).toBe(false);
+    expect(table.runs).toBeDefined();
+  }
+});
+
+it('walks the chains of a build side clustered by key as they are', () => {
+  for (const range of [10, undefined]) {
+    const table = buildHashTable({ codes: Float64Array.from([1, 1, 9, 2, 2, 2, 3]), absent: Uint8Array.from([0, 0, 1, 0, 0, 0, 0]) }, range);
+    expect(table.unique).toBe(false);
+    expect(table.runs).toBeUndefined();
+    expect(chains(table, [2, 1, 3, 9, 4])).toEqual([[3, 4, 5], [0, 1], [6], [], []]);
   }
 });
 
@@ -65,4 +80,20 @@ it('pairs each probe row with the one build row of its key when keys are unique,
   const chunks: number[][][] = [];
   for (const c of hashPairs(heads, table, { firstPairDecides: true }, new PairBuffer(2))) chunks.push([[...c.probe], [...c.build]]);
   expect(chunks).toEqual([[[0], [1]], [[2, 3], [2, 2]], [[4], [0]]]);
+});
+
+it('pairs every probe row with all build rows of its key, in chunks, and skips settled rows when asked', async () => {
+  const { hashPairs } = await import('../../../../src/exec/join/hash-pairs.js');
+  const { PairBuffer } = await import('../../../../src/exec/join/pairs.js');
+  const table = buildHashTable({ codes: Float64Array.from([5, 3, 5, 5]), absent: undefined }, 10);
+  const heads = table.heads({ codes: Float64Array.from([5, 4, 3]), absent: Uint8Array.from([0, 1, 0]) });
+  const run = (decided: Parameters<typeof hashPairs>[2], capacity: number) => {
+    const chunks: number[][][] = [];
+    for (const c of hashPairs(heads, table, decided, new PairBuffer(capacity))) chunks.push([[...c.probe], [...c.build]]);
+    return chunks;
+  };
+  expect(run({ firstPairDecides: true }, 2)).toEqual([[[0, 0], [0, 2]], [[0, 2], [3, 1]]]);
+  expect(run({ firstPairDecides: true }, 8)).toEqual([[[0, 0, 0, 2], [0, 2, 3, 1]]]);
+  expect(run({ firstPairDecides: true, probe: new Uint8Array(3) }, 8)).toEqual([[[0, 2], [0, 1]]]);
+  expect(run({ firstPairDecides: false, build: Uint8Array.from([1, 0, 0, 1]) }, 8)).toEqual([[[0, 2], [2, 1]]]);
 });
