@@ -1,4 +1,5 @@
 // The build side of a hash join: each key code mapped to its first build row, and the rows of each key side by side.
+import type { Vector } from '../vector.js';
 import type { KeyCodes } from './key-codes.js';
 import { NumberMap } from './number-map.js';
 
@@ -14,6 +15,11 @@ export interface JoinHashTable {
    * by the next call.
    */
   heads(probe: KeyCodes): Int32Array;
+  /**
+   * `heads` straight from a probe key column, for a direct table of one integer column coded by its value minus
+   * `offset`: no codes written out and read back. Undefined when the table or the column's layout has no such path.
+   */
+  headsOfColumn(column: Vector, offset: number): Int32Array | undefined;
   readonly next: Int32Array;
   /** No two build rows share a key: a primary key, the common case. */
   readonly unique: boolean;
@@ -57,11 +63,13 @@ export function buildHashTable(keys: KeyCodes, range: number | undefined): JoinH
   const direct = range !== undefined && range <= Math.max(DIRECT_MIN, DIRECT_SPREAD * length);
   const first = direct ? indexDirect(codes, absent, next, range) : indexHashed(codes, absent, next, length - nullCount, range);
   let out = new Int32Array(0);
-  const heads = (probe: KeyCodes): Int32Array => {
-    const n = probe.codes.length;
+  const scratch = (n: number): Int32Array => {
     if (out.length < n) out = new Int32Array(n);
-    return first(probe, out.subarray(0, n));
+    return out.subarray(0, n);
   };
+  const heads = (probe: KeyCodes): Int32Array => first(probe, scratch(probe.codes.length));
+  const headsOfColumn = (column: Vector, offset: number): Int32Array | undefined =>
+    first.ofInts !== undefined && column.data.layout === 'i32' ? first.ofInts(column.data.values, column.nulls, offset, scratch(column.length)) : undefined;
   // One pass tells unique keys, and chains that only ever step to the next row (a build side clustered by its key,
   // as lineitem is by order), which are walked in sequence already.
   let unique = true;
@@ -76,7 +84,7 @@ export function buildHashTable(keys: KeyCodes, range: number | undefined): JoinH
     }
   }
   const runs = unique || adjacent ? undefined : runsOf(first(keys, new Int32Array(length)), length - nullCount);
-  return { heads, next, unique, runs, nullKeyRows, length };
+  return { heads, headsOfColumn, next, unique, runs, nullKeyRows, length };
 }
 
 /** The rows of each key side by side: see `JoinHashTable`. */
@@ -112,7 +120,10 @@ function runsOf(firstOf: Int32Array, rowCount: number): Runs {
 // row order (and output order follows the build side).
 
 /** Writes each probe row's first build row into `out`, as long as the probe. */
-type FirstRows = (probe: KeyCodes, out: Int32Array) => Int32Array;
+type FirstRows = ((probe: KeyCodes, out: Int32Array) => Int32Array) & {
+  /** The same from Int32 values whose code is the value minus `offset` (direct tables only). */
+  readonly ofInts?: (values: Int32Array, nulls: Uint8Array | undefined, offset: number, out: Int32Array) => Int32Array;
+};
 
 function indexDirect(codes: Float64Array, absent: Uint8Array | undefined, next: Int32Array, range: number): FirstRows {
   const first = new Int32Array(range).fill(-1);
@@ -123,27 +134,37 @@ function indexDirect(codes: Float64Array, absent: Uint8Array | undefined, next: 
     first[code] = row;
   }
   // Probe codes lie in [0, range): the encoding gives a code only to values some build row has.
-  if (range > SCREEN_MIN_RANGE && codes.length * SCREEN_SPARSENESS < range) {
-    // A large, sparse array (a filtered dimension table) is read through a bitmap that stays in cache: most probes miss.
-    const present = bitmapOf(codes, absent, range);
-    return (probe, out) => {
-      const n = out.length;
-      const { codes: probeCodes, absent: probeAbsent } = probe;
-      for (let i = 0; i < n; i++) {
-        const code = probeCodes[i]!;
-        const hit = (probeAbsent === undefined || probeAbsent[i] === 0) && (present[code >>> 5]! & (1 << (code & 31))) !== 0;
-        out[i] = hit ? first[code]! : -1;
+  const present = range > SCREEN_MIN_RANGE && codes.length * SCREEN_SPARSENESS < range ? bitmapOf(codes, absent, range) : undefined;
+  const lookup: FirstRows = present
+    ? (probe, out) => {
+        // A large, sparse array (a filtered dimension table) is read through a bitmap that stays in cache: most probes miss.
+        const n = out.length;
+        const { codes: probeCodes, absent: probeAbsent } = probe;
+        for (let i = 0; i < n; i++) {
+          const code = probeCodes[i]!;
+          const hit = (probeAbsent === undefined || probeAbsent[i] === 0) && (present[code >>> 5]! & (1 << (code & 31))) !== 0;
+          out[i] = hit ? first[code]! : -1;
+        }
+        return out;
       }
-      return out;
-    };
-  }
-  return (probe, out) => {
+    : (probe, out) => {
+        const n = out.length;
+        const { codes: probeCodes, absent: probeAbsent } = probe;
+        if (probeAbsent === undefined) for (let i = 0; i < n; i++) out[i] = first[probeCodes[i]!]!;
+        else for (let i = 0; i < n; i++) out[i] = probeAbsent[i] === 1 ? -1 : first[probeCodes[i]!]!;
+        return out;
+      };
+  const ofInts = (values: Int32Array, nulls: Uint8Array | undefined, offset: number, out: Int32Array): Int32Array => {
     const n = out.length;
-    const { codes: probeCodes, absent: probeAbsent } = probe;
-    if (probeAbsent === undefined) for (let i = 0; i < n; i++) out[i] = first[probeCodes[i]!]!;
-    else for (let i = 0; i < n; i++) out[i] = probeAbsent[i] === 1 ? -1 : first[probeCodes[i]!]!;
+    for (let i = 0; i < n; i++) {
+      // Out of range (or NULL) finds nothing.
+      const code = values[i]! - offset;
+      const hit = code >= 0 && code < range && (nulls === undefined || nulls[i] === 0) && (present === undefined || (present[code >>> 5]! & (1 << (code & 31))) !== 0);
+      out[i] = hit ? first[code]! : -1;
+    }
     return out;
   };
+  return Object.assign(lookup, { ofInts });
 }
 
 function indexHashed(codes: Float64Array, absent: Uint8Array | undefined, next: Int32Array, count: number, range: number | undefined): FirstRows {

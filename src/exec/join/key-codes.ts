@@ -24,6 +24,8 @@ export interface KeyEncoding {
   readonly range: number | undefined;
   /** The codes of a probe batch's key columns (of the build key columns' types, in any of their layouts). */
   probe(columns: readonly Vector[], length: number): KeyCodes;
+  /** For one integer key column: its code is its value minus this (so a lookup may skip writing codes out). */
+  readonly offset: number | undefined;
 }
 
 /**
@@ -62,7 +64,8 @@ export function encodeBuildKeys(columns: readonly Vector[], length: number): Key
     if (codes.length < n) [codes, absentRows] = [new Float64Array(n), new Uint8Array(n)];
     return encode(codecs, cs, whole(cs, n), n, codes, absentRows);
   };
-  return { build, range: Number.isFinite(range) ? range : undefined, probe };
+  const offset = codecs.length === 1 && columns.length === 1 ? codecs[0]!.offset : undefined;
+  return { build, range: Number.isFinite(range) ? range : undefined, probe, offset };
 }
 
 /** How one key column's values become codes in [0, range) (any double when range is undefined). */
@@ -70,6 +73,8 @@ interface ColumnCodec {
   readonly range: number | undefined;
   /** Codes are ids of distinct build values (so re-coding by them gains nothing). */
   readonly interned: boolean;
+  /** The value whose code is 0, when codes are integer values minus it. */
+  readonly offset?: number;
   /** Adds `code × scale` to `out[i]` for each row not yet absent, flagging rows without a code in `absent`. */
   add(c: Vector, length: number, out: Float64Array, scale: number, absent: Uint8Array): void;
 }
@@ -171,6 +176,7 @@ function offsetCodec(min: number, range: number): ColumnCodec {
   return {
     range,
     interned: false,
+    offset: min,
     add(c, length, out, scale, absent) {
       const d = c.data;
       // One loop per array type keeps each loop's loads monomorphic: this runs for every probe row.

@@ -65,7 +65,11 @@ async function pairSource(
   // One buffer for every probe batch: the join uses up a batch's pairs before it asks for the next batch's.
   const buffer = new PairBuffer(chunkSize);
   if (nullAware) return nullAwarePairSource(table, keys, nullAwareKeys(keys.build, buildKeyColumns, build.length), probeKeys, buffer);
-  return async (probe, decided) => hashPairs(table.heads(keys.probe(await evaluateAll(probeKeys, probe), probe.length)), table, decided, buffer);
+  return async (probe, decided) => {
+    const columns = await evaluateAll(probeKeys, probe);
+    const heads = (keys.offset !== undefined && table.headsOfColumn(columns[0]!, keys.offset)) || table.heads(keys.probe(columns, probe.length));
+    return hashPairs(heads, table, decided, buffer);
+  };
 }
 
 /** NOT IN's pairs: equal keys first, then the pairs whose comparison is UNKNOWN, which NOT IN also counts. */

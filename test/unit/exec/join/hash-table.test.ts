@@ -97,3 +97,28 @@ it('pairs every probe row with all build rows of its key, in chunks, and skips s
   expect(run({ firstPairDecides: true, probe: new Uint8Array(3) }, 8)).toEqual([[[0, 2], [0, 1]]]);
   expect(run({ firstPairDecides: false, build: Uint8Array.from([1, 0, 0, 1]) }, 8)).toEqual([[[0, 2], [2, 1]]]);
 });
+
+it('finds the heads of one integer key column straight from its values, as from its codes', async () => {
+  const { encodeBuildKeys } = await import('../../../../src/exec/join/key-codes.js');
+  const { vectorFromValues } = await import('../../../../src/exec/vector.js');
+  const { T } = await import('../../../../src/types/data-type.js');
+  const cases: [(number | null)[], (number | null)[]][] = [
+    [[10, 12, null, 10, 11], [12, 11, 9, 13, null, 10, -(2 ** 31), 2 ** 31 - 1]],
+    [[2 ** 31 - 1, 2 ** 31 - 2], [-(2 ** 31), 2 ** 31 - 1, 0]],
+    // Wide and sparse: screened by a bitmap.
+    [[5, 100_000, 5], [5, 6, 100_000, 99_999, null]],
+  ];
+  for (const [buildValues, probeValues] of cases) {
+    const build = vectorFromValues(T.int, buildValues);
+    const probe = vectorFromValues(T.int, probeValues);
+    const keys = encodeBuildKeys([build], build.length);
+    const table = buildHashTable(keys.build, keys.range);
+    expect(keys.offset).toBeDefined();
+    const expected = [...table.heads(keys.probe([probe], probe.length))];
+    expect([...table.headsOfColumn(probe, keys.offset!)!]).toEqual(expected);
+    expect(expected.some((h) => h >= 0)).toBe(true);
+  }
+  const doubles = vectorFromValues(T.bigint, [1n, 2n]);
+  const keys = encodeBuildKeys([doubles], 2);
+  expect(buildHashTable(keys.build, keys.range).headsOfColumn(doubles, keys.offset!)).toBeUndefined();
+});
