@@ -68,8 +68,12 @@ export function buildHashTable(keys: KeyCodes, range: number | undefined): JoinH
     return out.subarray(0, n);
   };
   const heads = (probe: KeyCodes): Int32Array => first(probe, scratch(probe.codes.length));
-  const headsOfColumn = (column: Vector, offset: number): Int32Array | undefined =>
-    first.ofInts !== undefined && column.data.layout === 'i32' ? first.ofInts(column.data.values, column.nulls, offset, scratch(column.length)) : undefined;
+  const headsOfColumn = (column: Vector, offset: number): Int32Array | undefined => {
+    const d = column.data;
+    if (first.ofInts !== undefined && d.layout === 'i32') return first.ofInts(d.values, column.nulls, offset, scratch(column.length));
+    if (first.ofDoubles !== undefined && d.layout === 'f64') return first.ofDoubles(d.values, column.nulls, offset, scratch(column.length));
+    return undefined;
+  };
   // One pass tells unique keys, and chains that only ever step to the next row (a build side clustered by its key,
   // as lineitem is by order), which are walked in sequence already.
   let unique = true;
@@ -121,8 +125,9 @@ function runsOf(firstOf: Int32Array, rowCount: number): Runs {
 
 /** Writes each probe row's first build row into `out`, as long as the probe. */
 type FirstRows = ((probe: KeyCodes, out: Int32Array) => Int32Array) & {
-  /** The same from Int32 values whose code is the value minus `offset` (direct tables only). */
+  /** The same from the values of one key column whose codes are integers: the value minus `offset`. */
   readonly ofInts?: (values: Int32Array, nulls: Uint8Array | undefined, offset: number, out: Int32Array) => Int32Array;
+  readonly ofDoubles?: (values: Float64Array, nulls: Uint8Array | undefined, offset: number, out: Int32Array) => Int32Array;
 };
 
 function indexDirect(codes: Float64Array, absent: Uint8Array | undefined, next: Int32Array, range: number): FirstRows {
@@ -164,7 +169,18 @@ function indexDirect(codes: Float64Array, absent: Uint8Array | undefined, next: 
     }
     return out;
   };
-  return Object.assign(lookup, { ofInts });
+  const ofDoubles = (values: Float64Array, nulls: Uint8Array | undefined, offset: number, out: Int32Array): Int32Array => {
+    const n = out.length;
+    for (let i = 0; i < n; i++) {
+      // Fractions and NaN, which a double key may hold, find nothing either.
+      const code = values[i]! - offset;
+      const hit =
+        code >= 0 && code < range && code === Math.floor(code) && (nulls === undefined || nulls[i] === 0) && (present === undefined || (present[code >>> 5]! & (1 << (code & 31))) !== 0);
+      out[i] = hit ? first[code]! : -1;
+    }
+    return out;
+  };
+  return Object.assign(lookup, { ofInts, ofDoubles });
 }
 
 function indexHashed(codes: Float64Array, absent: Uint8Array | undefined, next: Int32Array, count: number, range: number | undefined): FirstRows {
@@ -174,25 +190,45 @@ function indexHashed(codes: Float64Array, absent: Uint8Array | undefined, next: 
     next[row] = first.swap(codes[row]!, row);
   }
   const present = range !== undefined && range <= 2 ** 31 && range / 8 <= Math.max(BITMAP_MIN_BYTES, BITMAP_BYTES_PER_ROW * codes.length) ? bitmapOf(codes, absent, range) : undefined;
-  if (present !== undefined) {
-    // A cache-resident bit per code settles most misses (a selective build side) before the map's random access.
-    return (probe, out) => {
-      const n = out.length;
-      const { codes: probeCodes, absent: probeAbsent } = probe;
-      for (let i = 0; i < n; i++) {
-        const code = probeCodes[i]!;
-        const hit = (probeAbsent === undefined || probeAbsent[i] === 0) && (present[code >>> 5]! & (1 << (code & 31))) !== 0;
-        out[i] = hit ? first.get(code) : -1;
+  const lookup: FirstRows = present
+    ? (probe, out) => {
+        // A cache-resident bit per code settles most misses (a selective build side) before the map's random access.
+        const n = out.length;
+        const { codes: probeCodes, absent: probeAbsent } = probe;
+        for (let i = 0; i < n; i++) {
+          const code = probeCodes[i]!;
+          const hit = (probeAbsent === undefined || probeAbsent[i] === 0) && (present[code >>> 5]! & (1 << (code & 31))) !== 0;
+          out[i] = hit ? first.get(code) : -1;
+        }
+        return out;
       }
-      return out;
-    };
-  }
-  return (probe, out) => {
+    : (probe, out) => {
+        const n = out.length;
+        const { codes: probeCodes, absent: probeAbsent } = probe;
+        for (let i = 0; i < n; i++) out[i] = probeAbsent !== undefined && probeAbsent[i] === 1 ? -1 : first.get(probeCodes[i]!);
+        return out;
+      };
+  if (range === undefined) return lookup;
+  const ofInts = (values: Int32Array, nulls: Uint8Array | undefined, offset: number, out: Int32Array): Int32Array => {
     const n = out.length;
-    const { codes: probeCodes, absent: probeAbsent } = probe;
-    for (let i = 0; i < n; i++) out[i] = probeAbsent !== undefined && probeAbsent[i] === 1 ? -1 : first.get(probeCodes[i]!);
+    for (let i = 0; i < n; i++) {
+      const code = values[i]! - offset;
+      const hit = code >= 0 && code < range && (nulls === undefined || nulls[i] === 0) && (present === undefined || (present[code >>> 5]! & (1 << (code & 31))) !== 0);
+      out[i] = hit ? first.get(code) : -1;
+    }
     return out;
   };
+  const ofDoubles = (values: Float64Array, nulls: Uint8Array | undefined, offset: number, out: Int32Array): Int32Array => {
+    const n = out.length;
+    for (let i = 0; i < n; i++) {
+      const code = values[i]! - offset;
+      const hit =
+        code >= 0 && code < range && code === Math.floor(code) && (nulls === undefined || nulls[i] === 0) && (present === undefined || (present[code >>> 5]! & (1 << (code & 31))) !== 0);
+      out[i] = hit ? first.get(code) : -1;
+    }
+    return out;
+  };
+  return Object.assign(lookup, { ofInts, ofDoubles });
 }
 
 /** One bit per code in [0, range), set for the codes some build row has. */

@@ -98,19 +98,24 @@ it('pairs every probe row with all build rows of its key, in chunks, and skips s
   expect(run({ firstPairDecides: false, build: Uint8Array.from([1, 0, 0, 1]) }, 8)).toEqual([[[0, 2], [2, 1]]]);
 });
 
-it('finds the heads of one integer key column straight from its values, as from its codes', async () => {
+it('finds the heads of one integer-coded key column straight from its values, as from its codes', async () => {
   const { encodeBuildKeys } = await import('../../../../src/exec/join/key-codes.js');
   const { vectorFromValues } = await import('../../../../src/exec/vector.js');
   const { T } = await import('../../../../src/types/data-type.js');
-  const cases: [(number | null)[], (number | null)[]][] = [
-    [[10, 12, null, 10, 11], [12, 11, 9, 13, null, 10, -(2 ** 31), 2 ** 31 - 1]],
-    [[2 ** 31 - 1, 2 ** 31 - 2], [-(2 ** 31), 2 ** 31 - 1, 0]],
-    // Wide and sparse: screened by a bitmap.
-    [[5, 100_000, 5], [5, 6, 100_000, 99_999, null]],
+  type Case = [Parameters<typeof vectorFromValues>[0], unknown[], unknown[]];
+  const cases: Case[] = [
+    [T.int, [10, 12, null, 10, 11], [12, 11, 9, 13, null, 10, -(2 ** 31), 2 ** 31 - 1]],
+    [T.int, [2 ** 31 - 1, 2 ** 31 - 2], [-(2 ** 31), 2 ** 31 - 1, 0]],
+    // Wide and sparse: a direct array screened by a bitmap; wider: hashed with a bitmap; wider still: hashed.
+    [T.int, [5, 100_000, 5], [5, 6, 100_000, 99_999, null]],
+    [T.int, [5, 3_000_000, 5], [5, 6, 3_000_000, 2_999_999, null]],
+    [T.bigint, [5n, 2n ** 40n, 5n], [5n, 6n, 2n ** 40n, null, -(2n ** 40n)]],
+    [T.bigint, [1n, 2n, null], [2n, 3n, 1n, null]],
+    [T.double, [1, 2, 2], [1.5, 2, NaN, -0, 1]],
   ];
-  for (const [buildValues, probeValues] of cases) {
-    const build = vectorFromValues(T.int, buildValues);
-    const probe = vectorFromValues(T.int, probeValues);
+  for (const [type, buildValues, probeValues] of cases) {
+    const build = vectorFromValues(type, buildValues);
+    const probe = vectorFromValues(type, probeValues);
     const keys = encodeBuildKeys([build], build.length);
     const table = buildHashTable(keys.build, keys.range);
     expect(keys.offset).toBeDefined();
@@ -118,7 +123,7 @@ it('finds the heads of one integer key column straight from its values, as from 
     expect([...table.headsOfColumn(probe, keys.offset!)!]).toEqual(expected);
     expect(expected.some((h) => h >= 0)).toBe(true);
   }
-  const doubles = vectorFromValues(T.bigint, [1n, 2n]);
-  const keys = encodeBuildKeys([doubles], 2);
-  expect(buildHashTable(keys.build, keys.range).headsOfColumn(doubles, keys.offset!)).toBeUndefined();
+  const big = vectorFromValues(T.bigint, [2n ** 60n]);
+  const keys = encodeBuildKeys([vectorFromValues(T.bigint, [1n])], 1);
+  expect(buildHashTable(keys.build, keys.range).headsOfColumn(big, keys.offset!)).toBeUndefined();
 });
