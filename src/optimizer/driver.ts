@@ -57,6 +57,7 @@ export function optimize(plan: LogicalPlan, options: OptimizeOptions = {}): Opti
   for (let pass = 1; ; pass++) {
     let changed = false;
     for (const rule of rules) {
+      if (rule.once && pass > 1) continue;
       const started = performance.now();
       const result = applyEverywhere(rule, current, new Map());
       timings.set(rule.name, timings.get(rule.name)! + performance.now() - started);

@@ -27,6 +27,8 @@ export interface RuleResult {
 export interface OptimizerRule {
   /** snake_case; shown by EXPLAIN and used in `sqlopt.optimizer.disabled`. */
   readonly name: string;
+  /** Run in the first pass only (Spark's `Once` batches): for a rule whose output later rules move away from its input. */
+  readonly once?: boolean;
   rewrite(plan: LogicalPlan, ctx: RuleContext): RuleResult;
 }
 

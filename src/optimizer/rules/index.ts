@@ -1,6 +1,7 @@
 // The default optimizer rules, in the order each pass runs them; every ordering constraint is a comment here.
 import type { OptimizerRule } from '../rule.js';
 import { decorrelateScalarSubquery } from './decorrelate-scalar-subquery.js';
+import { deriveFiltersFromOr } from './derive-filters-from-or.js';
 import { extractCommonConjuncts } from './extract-common-conjuncts.js';
 import { pruneColumns } from './prune-columns.js';
 import { pushDownFilter } from './push-down-filter.js';
@@ -15,6 +16,9 @@ export const DEFAULT_RULES: readonly OptimizerRule[] = [
   decorrelateScalarSubquery,
   // First: the conjuncts it takes out of ORs connect relations for reorder_joins and are moved by push_down_filter.
   extractCommonConjuncts,
+  // After extract_common_conjuncts, whose factored ORs it reads; before push_down_filter, in the first pass, while the
+  // Filters of comma joins still stand above all their relations.
+  deriveFiltersFromOr,
   // Before push_down_filter: it gathers a join tree's conditions into one Filter above the reordered joins, which
   // push_down_filter then places. (After it, it still works, as it reads join conditions too, but costs a pass.)
   reorderJoins,

@@ -114,7 +114,7 @@ describe('the session', () => {
     const text = new Session().explain('EXPLAIN VERBOSE SELECT a FROM VALUES (1, 2) AS v(a, b) WHERE a > 1');
     const sections = [...text.matchAll(/^== (.*) ==$/gm)].map((m) => m[1]);
     expect(sections).toEqual(['Parsed Query', 'Analyzed Logical Plan', 'Optimizer', 'Optimized Logical Plan', 'Physical Plan']);
-    expect(text).toMatch(/^2 passes, stopped at a fixed point; rewrite_predicate_subquery \d+\.\d ms, decorrelate_scalar_subquery \d+\.\d ms, extract_common_conjuncts \d+\.\d ms, reorder_joins/m);
+    expect(text).toMatch(/^2 passes, stopped at a fixed point; rewrite_predicate_subquery \d+\.\d ms, decorrelate_scalar_subquery \d+\.\d ms, extract_common_conjuncts \d+\.\d ms, derive_filters_from_or \d+\.\d ms, reorder_joins/m);
     expect(text.match(/^-- pass \d, \w+:$/gm)).toEqual(['-- pass 1, push_down_filter:', '-- pass 1, prune_columns:', '-- pass 1, remove_noop_project:']);
   });
 });
