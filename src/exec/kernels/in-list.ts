@@ -58,6 +58,10 @@ export function inConstantSet(v: Vector, set: InSet): Vector {
     case 'big':
       for (let i = 0; i < n; i++) out[i] = set.bigKeys.has(d.values[i]!) ? 1 : 0;
       break;
+    case 'dict':
+      // A dictionary larger than the vector (a few rows gathered from a big row group) is looked up row by row.
+      for (let i = 0; i < n; i++) out[i] = set.keys.has(d.dictionary[d.codes[i]!]!) ? 1 : 0;
+      break;
     default:
       // Binary, intervals and nested values: compared with each item.
       for (let i = 0; i < n; i++) {

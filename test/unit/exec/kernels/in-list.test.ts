@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { T, arrayOf, decimal } from '../../../../src/types/data-type.js';
 import type { DataType } from '../../../../src/types/data-type.js';
 import { inConstantSet, inSet, inVectors } from '../../../../src/exec/kernels/in-list.js';
-import type { JsValue } from '../../../../src/exec/vector.js';
+import type { JsValue, Vector } from '../../../../src/exec/vector.js';
 import { vectorValues } from '../../../../src/exec/vector.js';
 import { column, double, int64, text, vec } from './vectors.js';
 import type { LayoutChoice } from './vectors.js';
@@ -26,6 +26,11 @@ describe('IN lists', () => {
     [T.int, [], [1], [], 'default'],
   ])('on %o', (type, values, items, expected, layout) => {
     expect(inConstants(type, values, items, layout)).toEqual(expected);
+  });
+
+  it('looks up rows of a dictionary larger than the vector (a few rows gathered from a big row group)', () => {
+    const few: Vector = { type: T.string, length: 3, data: { layout: 'dict', codes: Int32Array.of(3, 0, 2), dictionary: ['a', 'b', 'c', 'd', 'e'] } };
+    expect(vectorValues(inConstantSet(few, inSet(T.string, ['d', 'c'])))).toEqual([true, false, true]);
   });
 
   it('ORs equalities for non-constant lists', () => {
