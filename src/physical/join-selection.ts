@@ -9,9 +9,9 @@ export interface BuildChoice {
 }
 
 /**
- * The side a hash join loads into its hash table. Outer joins build the side whose unmatched rows are not output
- * (the operator streams the other); semi and anti joins build the smaller side by estimate, except NOT IN's
- * null-aware one, which builds the right; inner joins follow a broadcast hint, else the smaller estimate.
+ * The side a hash join loads into its hash table: inner joins follow a broadcast hint; every join builds the smaller
+ * side by estimate (outer, semi and anti joins too: the operator marks a built side's rows as they match), except
+ * NOT IN's null-aware join, which builds its subquery side. Without estimates, the right side (the left of a right join).
  *
  * @example
  * chooseBuildSide('inner', left, right, rows) // { build: 'left', reason: 'smaller side (25 < 6000 rows)' }
@@ -23,18 +23,17 @@ export function chooseBuildSide(
   estimate: (p: LogicalPlan) => number | undefined,
   nullAware = false,
 ): BuildChoice {
-  if (joinType === 'right') return { build: 'left', reason: 'a right join streams its right side' };
-  if ((joinType === 'semi' || joinType === 'anti') && !nullAware) {
-    // Either side can be built: a built left side has its rows marked as they match and is output at the end.
-    const [l, r] = [estimate(left), estimate(right)];
-    if (l !== undefined && r !== undefined && l < r) return { build: 'left', reason: `smaller side (${show(l)} < ${show(r)} rows)` };
+  if (nullAware) return { build: 'right', reason: "NOT IN's null-aware join builds its subquery side" };
+  if (joinType === 'inner') {
+    const [leftHint, rightHint] = [hintOf(left), hintOf(right)];
+    if (leftHint === 'broadcast' && rightHint !== 'broadcast') return { build: 'left', reason: 'broadcast hint' };
+    if (rightHint === 'broadcast' && leftHint !== 'broadcast') return { build: 'right', reason: 'broadcast hint' };
   }
-  if (joinType !== 'inner') return { build: 'right', reason: `a ${joinType} join streams its left side` };
-  const [leftHint, rightHint] = [hintOf(left), hintOf(right)];
-  if (leftHint === 'broadcast' && rightHint !== 'broadcast') return { build: 'left', reason: 'broadcast hint' };
-  if (rightHint === 'broadcast' && leftHint !== 'broadcast') return { build: 'right', reason: 'broadcast hint' };
+  // Any join can build either side: outer, semi and anti joins mark a built side's rows as they match and output
+  // those their type keeps at the end.
   const [l, r] = [estimate(left), estimate(right)];
-  if (l === undefined || r === undefined) return { build: 'right', reason: 'no row estimate' };
+  if (l === undefined || r === undefined)
+    return joinType === 'right' ? { build: 'left', reason: 'no row estimate: a right join streams its right side' } : { build: 'right', reason: 'no row estimate' };
   return l < r ? { build: 'left', reason: `smaller side (${show(l)} < ${show(r)} rows)` } : { build: 'right', reason: `smaller side (${show(r)} <= ${show(l)} rows)` };
 }
 

@@ -77,12 +77,17 @@ describe('join selection', () => {
     expect(physical('SELECT a FROM t JOIN u ON a = x')).toContain('build=right (no row estimate)');
   });
 
-  it('builds the side outer joins do not stream, and the smaller side of semi and anti joins but NOT IN', () => {
-    expect(physical('SELECT a FROM t LEFT JOIN u ON a = x', { t: 10, u: 1000 })).toContain('build=right (a left join streams its left side)');
-    expect(physical('SELECT x FROM t RIGHT JOIN u ON a = x', { t: 1000, u: 10 })).toContain('build=left (a right join streams its right side)');
+  it('builds the smaller side of every join kind but NOT IN, and without estimates the side outer joins do not keep', () => {
+    expect(physical('SELECT a FROM t LEFT JOIN u ON a = x', { t: 10, u: 1000 })).toContain('left, keys=[a#0 = x#4], build=left (smaller side (10 < 1000 rows))');
+    expect(physical('SELECT a FROM t LEFT JOIN u ON a = x', { t: 1000, u: 10 })).toContain('build=right (smaller side (10 <= 1000 rows))');
+    expect(physical('SELECT x FROM t RIGHT JOIN u ON a = x', { t: 1000, u: 10 })).toContain('build=right (smaller side (10 <= 1000 rows))');
+    expect(physical('SELECT x FROM t RIGHT JOIN u ON a = x')).toContain('build=left (no row estimate: a right join streams its right side)');
+    expect(physical('SELECT a FROM t FULL JOIN u ON a = x', { t: 10, u: 1000 })).toContain('build=left (smaller side (10 < 1000 rows))');
     expect(physical('SELECT a FROM t LEFT SEMI JOIN u ON a = x', { t: 10, u: 1000 })).toContain('semi, keys=[a#0 = x#4], build=left (smaller side (10 < 1000 rows))');
-    expect(physical('SELECT a FROM t LEFT ANTI JOIN u ON a = x', { t: 1000, u: 10 })).toContain('anti, keys=[a#0 = x#4], build=right (a anti join streams its left side)');
-    expect(physical('SELECT a FROM t WHERE e NOT IN (SELECT CAST(z AS BIGINT) FROM u)', { t: 10, u: 1000 })).toContain('anti, keys=[e#3 = CAST(z AS BIGINT)#7], null-aware, build=right');
+    expect(physical('SELECT a FROM t LEFT ANTI JOIN u ON a = x', { t: 1000, u: 10 })).toContain('anti, keys=[a#0 = x#4], build=right (smaller side (10 <= 1000 rows))');
+    expect(physical('SELECT a FROM t WHERE e NOT IN (SELECT CAST(z AS BIGINT) FROM u)', { t: 10, u: 1000 })).toContain(
+      "anti, keys=[e#3 = CAST(z AS BIGINT)#7], null-aware, build=right (NOT IN's null-aware join builds its subquery side)",
+    );
   });
 
   it('has filters and joins output only the columns read above them', () => {
