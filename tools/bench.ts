@@ -2,7 +2,7 @@
 // TPC-H queries at SF 1 against DuckDB), both on the built library. Prints Markdown and writes it to bench-results/.
 //
 //   npm run bench                              both sections
-//   npm run bench -- --only engine --queries q1,q6 --sf 0.1 --runs 3 --timeout-minutes 10
+//   npm run bench -- --only engine --queries q1,q6 --sf 0.1 --runs 3 --timeout-minutes 10 --threads 1
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     queries: { type: 'string' },
     runs: { type: 'string', default: '3' },
     'timeout-minutes': { type: 'string', default: '10' },
+    threads: { type: 'string' },
   },
   strict: true,
 });
@@ -42,8 +43,9 @@ if (values.only !== 'frontend') {
     ...(values.queries !== undefined ? { queries: values.queries.split(',').map((q) => q.trim()) } : {}),
     runs: Number(values.runs),
     timeoutMs: Number(values['timeout-minutes']) * 60_000,
+    ...(values.threads !== undefined ? { threads: Number(values.threads) } : {}),
   });
-  publish('engine.md', `# sqlopt benchmark: engine — ${date}\n\n${machine}\n\n${section}`);
+  publish(values.threads !== undefined ? `engine-threads-${values.threads}.md` : 'engine.md', `# sqlopt benchmark: engine — ${date}\n\n${machine}\n\n${section}`);
 }
 // DuckDB's connections hold native threads that would keep the process alive.
 process.exit(0);

@@ -2,14 +2,14 @@
 // built library `runs` times, writes the last result as an Arrow IPC file, and reports on stdout as JSON lines:
 // `{"ms": …}` after each run (the parent's per-run time limit restarts on it), then `{"maxRssBytes": …}`, or
 // `{"error": …}` when the query fails.
-// Usage: node engine-child.mjs <dist/index.js> <data dir> <query.sql> <runs> <result.arrow>
+// Usage: node engine-child.mjs <dist/index.js> <data dir> <query.sql> <runs> <result.arrow> [sqlopt.exec.threads]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tableToIPC } from 'apache-arrow';
 
-const [library, dataDir, queryFile, runs, resultPath] = process.argv.slice(2);
+const [library, dataDir, queryFile, runs, resultPath, threads] = process.argv.slice(2);
 const { Session, SqlError } = await import(library);
 const sql = readFileSync(queryFile, 'utf8');
-const session = new Session();
+const session = new Session(threads ? { config: { 'sqlopt.exec.threads': threads } } : {});
 session.registerDataDir(dataDir);
 
 const report = (value) => process.stdout.write(JSON.stringify(value) + '\n');

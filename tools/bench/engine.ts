@@ -24,6 +24,8 @@ export interface EngineBenchOptions {
   readonly runs: number;
   /** A sqlopt run (one of `runs`) still going after this long is stopped, and the query reported as timed out. */
   readonly timeoutMs: number;
+  /** sqlopt's `sqlopt.exec.threads`; default the session's (the machine's cores). */
+  readonly threads?: number;
 }
 
 type SqloptOutcome =
@@ -78,7 +80,8 @@ export async function benchEngine(lib: Library, options: EngineBenchOptions): Pr
 }
 
 async function runSqlopt(queryFile: string, dataDir: string, resultPath: string, options: EngineBenchOptions): Promise<SqloptOutcome> {
-  const child = spawn(process.execPath, [CHILD, LIBRARY, dataDir, queryFile, String(options.runs), resultPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [CHILD, LIBRARY, dataDir, queryFile, String(options.runs), resultPath, ...(options.threads ? [String(options.threads)] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const times: number[] = [];
   let peakRssBytes: number | undefined;
   let error: string | undefined;
@@ -118,8 +121,10 @@ async function timeDuckDb(connection: DuckDBConnection, sql: string, runs: numbe
 
 function report(lines: readonly QueryLine[], options: EngineBenchOptions, threads: string): string {
   const matched = lines.filter((l) => l.sqlopt.kind === 'ok' && l.answer === undefined);
-  const ratios = matched.map((l) => (l.sqlopt as { seconds: number }).seconds / l.duckdb1);
-  const geomean = ratios.length ? Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length) : undefined;
+  const geomeanOf = (ratios: number[]) => (ratios.length ? Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length) : undefined);
+  const geomean = geomeanOf(matched.map((l) => (l.sqlopt as { seconds: number }).seconds / l.duckdb1));
+  const geomeanN = geomeanOf(matched.map((l) => (l.sqlopt as { seconds: number }).seconds / l.duckdbN));
+  const sqloptThreads = options.threads ? `sqlopt.exec.threads=${options.threads}` : 'sqlopt.exec.threads at its default (the cores)';
   const table = lines.map((l) => {
     const s = l.sqlopt;
     const time = s.kind === 'ok' ? s.seconds.toFixed(3) : s.kind === 'timeout' ? `timeout (a run > ${options.timeoutMs / 60_000} min)` : 'failed';
@@ -131,9 +136,10 @@ function report(lines: readonly QueryLine[], options: EngineBenchOptions, thread
   return [
     `## Engine: TPC-H SF ${options.sf} from Parquet (median of ${options.runs} runs, seconds)`,
     '',
-    `sqlopt runs each query in its own process on the built library (\`Session.sql\`, the result as an Arrow table); its`,
-    `first run includes starting the Parquet wasm. DuckDB (@duckdb/node-api) reads the same files through views, with`,
-    `threads=1 and with its default (${threads}). "answer" compares sqlopt's rows with DuckDB's.`,
+    `sqlopt runs each query in its own process on the built library (\`Session.sql\`, the result as an Arrow table), with`,
+    `${sqloptThreads}; its first run includes starting the Parquet wasm and the worker threads. DuckDB`,
+    `(@duckdb/node-api) reads the same files through views, with threads=1 and with its default (${threads}). "answer"`,
+    `compares sqlopt's rows with DuckDB's.`,
     '',
     `| query | sqlopt | DuckDB 1 thread | DuckDB ${threads} | sqlopt / DuckDB 1 thread | sqlopt peak RSS (MiB) | answer |`,
     '|---|---:|---:|---:|---:|---:|---|',
@@ -141,7 +147,7 @@ function report(lines: readonly QueryLine[], options: EngineBenchOptions, thread
     '',
     geomean === undefined
       ? 'No query ran to a matching answer, so there is no geometric mean.'
-      : `Geometric mean of sqlopt / DuckDB (1 thread) over the ${matched.length} of ${lines.length} queries with matching answers: **${geomean.toFixed(1)}**.`,
+      : `Geometric mean of sqlopt / DuckDB (1 thread) over the ${matched.length} of ${lines.length} queries with matching answers: **${geomean.toFixed(1)}** (against DuckDB ${threads}: ${geomeanN!.toFixed(1)}).`,
     '',
   ].join('\n');
 }
