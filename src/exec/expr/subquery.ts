@@ -3,10 +3,7 @@
 // then only looks results up.
 import { fail } from '../../common/errors.js';
 import type { ColumnId, ExistsExpr, InSubqueryExpr, ScalarSubqueryExpr } from '../../logical/expr.js';
-import { outputOf } from '../../logical/output.js';
-import type { LogicalPlan } from '../../logical/plan.js';
-import { planExpressions, subqueryPlans, visitPlan } from '../../logical/traverse.js';
-import { outerReferences } from '../../optimizer/expr-facts.js';
+import { correlatedColumns } from '../../optimizer/expr-facts.js';
 import type { DataType } from '../../types/data-type.js';
 import { compareValues } from '../kernels/compare.js';
 import { rowKeys } from '../kernels/row-keys.js';
@@ -22,23 +19,11 @@ export type Preparer = (batch: Batch) => Promise<void>;
 
 type SubqueryExpr = ScalarSubqueryExpr | ExistsExpr | InSubqueryExpr;
 
-/** The outer columns a subquery plan reads: outer references to columns that no node inside it produces. */
-function readsFromOutside(plan: LogicalPlan): ColumnId[] {
-  const produced = new Set<ColumnId>();
-  const walk = (p: LogicalPlan): void =>
-    visitPlan(p, (node) => {
-      for (const c of outputOf(node)) produced.add(c.id);
-      for (const e of planExpressions(node)) subqueryPlans(e).forEach(walk);
-    });
-  walk(plan);
-  return [...outerReferences(plan)].filter((id) => !produced.has(id));
-}
-
 export function compileSubquery(expr: SubqueryExpr, compiler: ExprCompiler): Evaluator {
   const ctx = compiler.ctx;
   // Outer columns of this expression's rows vary per row; those of queries further out are fixed in ctx.outer.
   const perRow: { id: ColumnId; index: number }[] = [];
-  for (const id of readsFromOutside(expr.plan)) {
+  for (const id of correlatedColumns(expr.plan)) {
     const index = compiler.inputIndex(id);
     if (index !== undefined) perRow.push({ id, index });
     else if (!ctx.outer.has(id)) fail('EXEC_INTERNAL', `the subquery reads column #${id}, which neither the input nor an outer query has`);

@@ -5,7 +5,6 @@ import { MAX_EXACT } from '../vector.js';
 import type { Vector } from '../vector.js';
 import type { RowKey } from '../kernels/row-keys.js';
 import { rowKeys, scalarKey } from '../kernels/row-keys.js';
-import { NumberMap } from './number-map.js';
 
 /** The code of each row of a side's key columns. */
 export interface KeyCodes {

@@ -449,9 +449,6 @@ function castToTimestamp(v: Vector, to: DataType, zone: ZoneRules): Vector {
   const withZone = to.kind === 'timestamp';
   const nulls = new NullMask(n, v.nulls);
   const out = new Float64Array(n);
-  const setNull = (i: number): void => {
-    nulls.set(i);
-  };
   switch (from.kind) {
     case 'string': {
       const s = stringsOf(v);

@@ -55,7 +55,7 @@ export function subscript(container: Vector, index: Vector, type: DataType): Vec
 }
 
 function elementAt(args: readonly Vector[], type: DataType): Vector {
-  const [container, key] = args as [Vector, Vector];
+  const container = args[0]!;
   const ct = container.type;
   if (ct.kind === 'map') return rowwise(args, type, ([m, k]) => mapLookup(m as Map<JsValue, JsValue>, k, ct.key));
   return rowwise(args, type, ([a, k]) => {

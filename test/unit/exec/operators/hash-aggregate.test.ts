@@ -8,7 +8,6 @@ import type { HashAggregateExec, PhysicalPlan } from '../../../../src/physical/p
 import { T, decimal } from '../../../../src/types/data-type.js';
 import type { DataType } from '../../../../src/types/data-type.js';
 import { execute } from '../../../../src/exec/execute.js';
-import type { JsValue } from '../../../../src/exec/vector.js';
 import { runRows, testContext, valuesNode } from '../../../helpers/exec.js';
 
 let nextId = 1000;
