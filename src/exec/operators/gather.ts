@@ -49,11 +49,16 @@ export const gather: Operator<'gatherExec'> = async function* (node, ctx) {
   }
 };
 
-/** A message, with a worker's failure raised here: a SqlError as such, anything else as an internal error. */
+/**
+ * A message, with a worker's failure raised here: a SqlError as such, anything else as the error it was (a bug), its
+ * worker stack kept for SQLOPT_DEBUG but out of the message users see.
+ */
 function received(m: FromWorker): Exclude<FromWorker, { type: 'error' }> {
   if (m.type !== 'error') return m;
   if (m.diagnostics?.length) throw new SqlError(m.diagnostics);
-  throw new InternalError(m.message);
+  const error = new Error(m.message);
+  if (m.stack) error.stack = m.stack;
+  throw error;
 }
 
 /**

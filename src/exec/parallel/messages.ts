@@ -28,5 +28,5 @@ export type FromWorker =
   | { readonly type: 'unitEnd'; readonly task: number }
   /** The worker has no unit left; metrics of the fragment's nodes in pre-order. */
   | { readonly type: 'done'; readonly task: number; readonly metrics: readonly OperatorMetrics[] }
-  /** `diagnostics` when the failure was a SqlError, which the gather raises again as one. */
-  | { readonly type: 'error'; readonly task: number; readonly diagnostics?: readonly Diagnostic[]; readonly message: string };
+  /** `diagnostics` when the failure was a SqlError, which the gather raises again as one; `stack` for SQLOPT_DEBUG. */
+  | { readonly type: 'error'; readonly task: number; readonly diagnostics?: readonly Diagnostic[]; readonly message: string; readonly stack?: string };

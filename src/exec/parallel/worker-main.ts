@@ -70,7 +70,7 @@ async function run(m: RunFragment): Promise<void> {
     post({ type: 'done', task: m.task, metrics: physicalNodes(m.fragment).map((n) => metrics.get(n) ?? { rows: 0, batches: 0, timeMs: 0 }) });
   } catch (e) {
     if (e instanceof SqlError) post({ type: 'error', task: m.task, diagnostics: e.diagnostics, message: e.message });
-    else post({ type: 'error', task: m.task, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    else post({ type: 'error', task: m.task, message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) });
   } finally {
     tasks.delete(m.task);
   }

@@ -65,13 +65,13 @@ function spawn(): PoolWorker {
   const self: PoolWorker = { worker, listeners };
   worker.on('message', (m: FromWorker) => listeners.get(m.task)?.(m));
   // A worker that dies fails its tasks and leaves the pool; the next task starts a new one.
-  const died = (message: string): void => {
+  const died = (message: string, stack?: string): void => {
     const at = pool.indexOf(self);
     if (at >= 0) pool.splice(at, 1);
-    for (const [task, listener] of listeners) listener({ type: 'error', task, message });
+    for (const [task, listener] of listeners) listener({ type: 'error', task, message, ...(stack ? { stack } : {}) });
     listeners.clear();
   };
-  worker.on('error', (e) => died(`an executor worker failed: ${e.stack ?? e.message}`));
+  worker.on('error', (e) => died(`an executor worker failed: ${e.message}`, e.stack));
   worker.on('exit', (code) => died(`an executor worker exited (code ${code})`));
   return self;
 }

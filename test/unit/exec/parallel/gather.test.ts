@@ -9,6 +9,7 @@ import { SqlError } from '../../../../src/common/errors.js';
 import type { OperatorMetrics } from '../../../../src/exec/context.js';
 import { onlyUnit, scanUnitCount } from '../../../../src/exec/pruning/scan-units.js';
 import { runPlan } from '../../../../src/exec/run-query.js';
+import { startTask } from '../../../../src/exec/parallel/worker-pool.js';
 import { physicalNodes } from '../../../../src/physical/physical-tree.js';
 import type { PhysicalPlan } from '../../../../src/physical/plan.js';
 import { createParquetFixtures } from '../../../helpers/parquet-fixtures.js';
@@ -97,5 +98,14 @@ describe('parallel scans', () => {
     expect((e as SqlError).message).toContain(fx.path('bad.parquet'));
     // The workers are still there for the next query.
     expect((await sessions(2).sql('SELECT count(*) AS n FROM t')).toArray()[0].n).toBe(10_000n);
+  });
+
+  it('report a worker\'s bug by its message, the stack kept apart (users see it only with SQLOPT_DEBUG)', async () => {
+    const fragment: PhysicalPlan = { kind: 'valuesExec', rows: [], output: [] };
+    const channel = startTask(0, { type: 'run', fragment, firstUnit: 0, unitStep: 1, window: 2, timeZone: 'UTC', batchSize: 10 });
+    const m = await channel.next();
+    channel.close();
+    expect(m).toMatchObject({ type: 'error', message: 'internal error: a parallel scan pipeline holds a valuesExec' });
+    expect(m.type === 'error' && m.stack).toContain('worker-main');
   });
 });
