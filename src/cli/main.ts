@@ -75,7 +75,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return e.code === 'CLI_USAGE' ? 2 : 1;
     }
     const detail = process.env.SQLOPT_DEBUG ? `\n${(e as Error).stack}` : '\n(set SQLOPT_DEBUG=1 for details)';
-    io.stderr(`internal error: ${(e as Error).message ?? String(e)}${detail}\nThis is a bug in sqlopt; please report it with the query.`);
+    // InternalError's message already says what it is; other errors (a TypeError…) get the prefix here.
+    const message = (e as Error).message ?? String(e);
+    io.stderr(`${message.startsWith('internal error: ') ? message : `internal error: ${message}`}${detail}\nThis is a bug in sqlopt; please report it with the query.`);
     return 70;
   }
 }
