@@ -43,17 +43,7 @@ import type { Preparer } from './subquery.js';
  * const mask = cond.evaluate(batch); // a boolean vector
  */
 export function compileExpr(expr: Expr, input: readonly Column[], ctx: ExecContext): CompiledExpr {
-  const compiler = new ExprCompiler(input, ctx);
-  const root = compiler.compile(expr);
-  const preparers = compiler.preparers;
-  return {
-    type: expr.type,
-    evaluate: root.evaluate,
-    prepare: async (batch) => {
-      for (const p of preparers) await p(batch);
-    },
-    hasSubqueries: preparers.length > 0,
-  };
+  return compileOne(new ExprCompiler(input, ctx), expr);
 }
 
 /**
@@ -65,20 +55,22 @@ export function compileExpr(expr: Expr, input: readonly Column[], ctx: ExecConte
  */
 export function compileExprs(exprs: readonly Expr[], input: readonly Column[], ctx: ExecContext): CompiledExpr[] {
   const compiler = new ExprCompiler(input, ctx, repeatedSubtrees(exprs));
-  return exprs.map((expr) => {
-    // Subtrees holding subqueries are never shared, so each preparer belongs to the expression that added it.
-    const first = compiler.preparers.length;
-    const root = compiler.compile(expr);
-    const preparers = compiler.preparers.slice(first);
-    return {
-      type: expr.type,
-      evaluate: root.evaluate,
-      prepare: async (batch) => {
-        for (const p of preparers) await p(batch);
-      },
-      hasSubqueries: preparers.length > 0,
-    };
-  });
+  return exprs.map((expr) => compileOne(compiler, expr));
+}
+
+// Subtrees holding subqueries are never shared, so the preparers an expression adds are its own.
+function compileOne(compiler: ExprCompiler, expr: Expr): CompiledExpr {
+  const first = compiler.preparers.length;
+  const root = compiler.compile(expr);
+  const preparers = compiler.preparers.slice(first);
+  return {
+    type: expr.type,
+    evaluate: root.evaluate,
+    prepare: async (batch) => {
+      for (const p of preparers) await p(batch);
+    },
+    hasSubqueries: preparers.length > 0,
+  };
 }
 
 /** The state of compiling one expression tree. */
