@@ -5,6 +5,7 @@ import { assertNever } from '../../common/assert-never.js';
 import type { DataType } from '../../types/data-type.js';
 import type { IntervalValue } from '../../logical/expr.js';
 import type { JsValue } from '../vector.js';
+import { compareUtf8 } from '../kernels/compare.js';
 
 /** Negative, zero or positive as `a` sorts before, with or after `b`. */
 export type Compare = (a: JsValue, b: JsValue) => number;
@@ -18,22 +19,8 @@ export function compareNumbers(a: number, b: number): number {
   return aNaN === (b !== b) ? 0 : aNaN ? 1 : -1;
 }
 
-/** Code point order; JS's `<` compares UTF-16 units, which puts U+10000 and above before U+E000–U+FFFF. */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return x >= 0xd800 && y >= 0xd800 ? unitRank(x) - unitRank(y) : x - y;
-  }
-  return a.length - b.length;
-}
-
-// Moves surrogates (U+D800–U+DFFF) above U+E000–U+FFFF, keeping the order within each range.
-function unitRank(unit: number): number {
-  return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
-}
+/** Code point order (the kernels' comparison of strings). */
+export const compareStrings = compareUtf8;
 
 function compareBigints(a: JsValue, b: JsValue): number {
   const x = a as bigint;

@@ -4,7 +4,7 @@ import type { StatValue } from '../../catalog/statistics.js';
 import { decimalToNumber } from '../../catalog/statistics.js';
 import type { DataType } from '../../types/data-type.js';
 import { typeToString } from '../../types/data-type.js';
-import { compareBytes } from '../kernels/compare.js';
+import { compareBytes, compareUtf8 } from '../kernels/compare.js';
 import type { JsValue } from '../vector.js';
 
 /**
@@ -56,7 +56,7 @@ export function boundOf(value: JsValue, type: DataType): Bound | undefined {
 export function compareBounds(a: Bound, b: Bound, type: DataType): number | undefined {
   switch (type.kind) {
     case 'string':
-      return compareCodePoints(a as string, b as string);
+      return compareUtf8(a as string, b as string);
     case 'binary':
       return compareBytes(a as Uint8Array, b as Uint8Array);
     case 'boolean':
@@ -98,25 +98,6 @@ export function boundCast(from: DataType, to: DataType): ((b: Bound) => Bound) |
   // A decimal bound is its nearest double, which is what the cast gives while the decimal is exact in a double.
   if (from.kind === 'decimal' && to.kind === 'double' && from.precision <= FAITHFUL_DECIMAL_DIGITS) return identity;
   return undefined;
-}
-
-/**
- * Code point order (UTF-8 byte order, Parquet's and Spark's). JS's `<` compares UTF-16 units, which differs between a
- * surrogate (0xD800–0xDFFF, part of a code point above U+FFFF) and 0xE000–0xFFFF: shifting surrogates up by 0x2000 and
- * that range down by 0x800 restores code point order.
- */
-function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return x >= 0xd800 && y >= 0xd800 ? codePointRank(x) - codePointRank(y) : x - y;
-  }
-  return a.length - b.length;
-}
-
-function codePointRank(unit: number): number {
-  return unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }
 
 const identity = (b: Bound): Bound => b;
